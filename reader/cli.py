@@ -1,0 +1,122 @@
+"""The `reader` command: open documents in the reader, or print them as JSON, outline or entities."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+
+from reader import __version__
+from reader.core.loader import DEFAULT_MAX_BYTES, LoadError
+from reader.core.store import Store
+from reader.sample import sample_path
+
+
+class CommandError(Exception):
+    """A failure to report in one line on stderr, with exit status 1."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (also the source of `--help`)."""
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description="Read news articles and reports in the terminal: sections, entities and search.",
+        epilog="With no PATH, opens the bundled sample article.",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="text or Markdown files to read")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--json", action="store_true", help="print each document as one line of JSON")
+    mode.add_argument("--outline", action="store_true", help="print the section tree")
+    mode.add_argument("--entities", action="store_true", help="print the entities as a table")
+    parser.add_argument("--raw", action="store_true", help="show the text as written: no display repair")
+    parser.add_argument(
+        "--format",
+        choices=("auto", "text", "markdown"),
+        default="auto",
+        help="how to parse the files (default: by file name)",
+    )
+    parser.add_argument(
+        "--ner",
+        default="rules",
+        metavar="BACKEND",
+        help="entity extractor: rules (default, offline) or spacy[:MODEL]",
+    )
+    parser.add_argument("--no-entities", action="store_true", help="leave entities out of --json")
+    parser.add_argument(
+        "--max-size",
+        type=float,
+        default=DEFAULT_MAX_BYTES / 1e6,
+        metavar="MB",
+        help=f"refuse files larger than this (default {DEFAULT_MAX_BYTES / 1e6:.0f})",
+    )
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    return parser
+
+
+def open_stores(args: argparse.Namespace) -> list[Store]:
+    """Load every path (or the sample), raising `LoadError` on the first that fails."""
+    paths = args.paths or [str(sample_path())]
+    fmt = None if args.format == "auto" else args.format
+    max_bytes = int(args.max_size * 1e6)
+    stores = [Store.open(p, raw=args.raw, fmt=fmt, max_bytes=max_bytes) for p in paths]
+    for store in stores:
+        for note in store.doc.notes:
+            print(f"reader: {note}", file=sys.stderr)
+    return stores
+
+
+def entities_of(store: Store, backend: str):
+    """The store's entities, turning a missing backend into a `CommandError`."""
+    from reader.core.entities import EntityBackendError
+
+    try:
+        return store.entities(backend)
+    except EntityBackendError as error:
+        raise CommandError(str(error)) from None
+
+
+def print_json(stores: list[Store], args: argparse.Namespace) -> None:
+    """One JSON object per document, one per line, in argument order."""
+    from reader.core.jsonout import document_dict
+
+    for store in stores:
+        entities = None if args.no_entities else entities_of(store, args.ner)
+        sys.stdout.write(json.dumps(document_dict(store.doc, entities), ensure_ascii=False) + "\n")
+
+
+def run_app(stores: list[Store], args: argparse.Namespace) -> None:
+    """Open the reader screen."""
+    from reader.ui.app import ReaderApp
+
+    ReaderApp(stores, ner_backend=args.ner).run()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; return the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        stores = open_stores(args)
+        if args.json:
+            print_json(stores, args)
+        elif args.outline or args.entities:
+            from reader.report import print_entities, print_outline
+
+            for store in stores:
+                if args.outline:
+                    print_outline(store.doc)
+                else:
+                    print_entities(store.doc, entities_of(store, args.ner))
+        else:
+            run_app(stores, args)
+    except (LoadError, CommandError) as error:
+        print(f"reader: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `reader --json big.txt | head`
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    return 0

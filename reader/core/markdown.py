@@ -1,0 +1,159 @@
+"""Parse Markdown with markdown-it-py into the same blocks as plain text.
+
+Headings keep their levels, paragraphs and list items become blocks (nested
+lists and quotes carry their depth in `level`), emphasis and inline code
+become styled spans. Inline text is located in the source so every display
+offset still maps back to the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from reader.core.builder import Piece, TextBuilder, split_invisible
+from reader.core.model import BlockKind, Span
+
+_STYLES = {"strong": "bold", "em": "italic", "s": "strike"}
+
+
+class _Inline:
+    """Collects an inline token's display pieces and styled spans."""
+
+    def __init__(self, source: str, cursor: int) -> None:
+        self.source = source
+        self.cursor = cursor
+        self.pieces: list[Piece] = []
+        self.spans: list[Span] = []
+        self.length = 0
+        self._open: dict[str, list[int]] = {}
+
+    def text(self, content: str, style: str | None = None) -> None:
+        if not content:
+            return
+        found = self.source.find(content, self.cursor, self.cursor + 4 * len(content) + 200)
+        start = self.length
+        if found >= 0:
+            self.pieces.extend(split_invisible(content, found))
+            self.cursor = found + len(content)
+        else:  # entity-decoded or escaped text: synthesised at the cursor
+            self.pieces.append(Piece(content, self.cursor, copied=False))
+        self.length += len(content)
+        if style:
+            self.spans.append(Span(start, self.length, style))
+
+    def walk(self, children: list[Token]) -> None:
+        for tok in children:
+            kind = tok.type
+            if kind == "text":
+                self.text(tok.content)
+            elif kind in ("softbreak", "hardbreak"):
+                self.pieces.append(Piece(" ", self.cursor, copied=False))
+                self.length += 1
+            elif kind == "code_inline":
+                self.text(tok.content, "code")
+            elif kind == "image":
+                self.walk(tok.children or [])
+            elif kind.endswith("_open") and kind[:-5] in _STYLES:
+                self._open.setdefault(kind[:-5], []).append(self.length)
+            elif kind.endswith("_close") and self._open.get(kind[:-6]):
+                start = self._open[kind[:-6]].pop()
+                if self.length > start:
+                    self.spans.append(Span(start, self.length, _STYLES[kind[:-6]]))
+
+
+class MarkdownParser:
+    """Turns Markdown source into blocks in a `TextBuilder`."""
+
+    def __init__(self, builder: TextBuilder) -> None:
+        self.builder = builder
+        self.md = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+
+    def parse(self, source: str, *, fallback_title: str) -> str:
+        """Parse `source`; return the document title."""
+        tokens = self.md.parse(source)
+        line_starts = _line_starts(source)
+        h1 = [t for t in tokens if t.type == "heading_open" and t.tag == "h1"]
+        title_token = h1[0] if len(h1) == 1 and tokens and tokens[0] is h1[0] else None
+        title = fallback_title
+        depth = {"list": 0, "quote": 0}
+        for i, tok in enumerate(tokens):
+            if tok.type in ("bullet_list_open", "ordered_list_open"):
+                depth["list"] += 1
+            elif tok.type in ("bullet_list_close", "ordered_list_close"):
+                depth["list"] -= 1
+            elif tok.type == "blockquote_open":
+                depth["quote"] += 1
+            elif tok.type == "blockquote_close":
+                depth["quote"] -= 1
+            elif tok.type in ("fence", "code_block"):
+                self._code(tok, source, line_starts)
+            elif tok.type == "inline" and i > 0:
+                opener = tokens[i - 1]
+                first = i > 1 and tokens[i - 2].type == "list_item_open"
+                block = self._inline(tok, opener, source, line_starts, depth, first, opener is title_token)
+                if block is not None and opener is title_token:
+                    title = self.builder.text[block.start : block.end]
+            elif tok.type == "tr_open":
+                self._row(tokens, i, source, line_starts)
+        return title
+
+    def _inline(self, tok, opener, source, line_starts, depth, first_in_item, is_title):  # noqa: PLR0913
+        start = _offset(tok, line_starts)
+        inline = _Inline(source, start)
+        inline.walk(tok.children or [])
+        if opener.type == "heading_open":
+            kind = BlockKind.TITLE if is_title else BlockKind.HEADING
+            level = int(opener.tag[1:])
+        elif opener.type == "paragraph_open" and depth["list"]:
+            kind = BlockKind.LIST_ITEM if first_in_item else BlockKind.PARAGRAPH
+            level = depth["list"]
+        elif opener.type == "paragraph_open" and depth["quote"]:
+            kind, level = BlockKind.QUOTE, depth["quote"]
+        elif opener.type == "paragraph_open":
+            kind, level = BlockKind.PARAGRAPH, 0
+        else:
+            return None  # table cells are handled per row
+        return self.builder.add(kind, inline.pieces, level=level, spans=inline.spans)
+
+    def _code(self, tok: Token, source: str, line_starts: list[int]) -> None:
+        start = _offset(tok, line_starts)
+        content = tok.content.rstrip("\n")
+        found = source.find(content, start) if content else -1
+        piece = Piece(content, found if found >= 0 else start, copied=found >= 0)
+        self.builder.add(BlockKind.CODE, [piece])
+
+    def _row(self, tokens: list[Token], i: int, source: str, line_starts: list[int]) -> None:
+        """A table row becomes one paragraph, its cells joined by a bar."""
+        inline = _Inline(source, _offset(tokens[i], line_starts))
+        for tok in _until(tokens, i, "tr_close"):
+            if tok.type == "inline":
+                if inline.length:
+                    inline.pieces.append(Piece(" │ ", inline.cursor, copied=False))
+                    inline.length += 3
+                inline.walk(tok.children or [])
+        self.builder.add(BlockKind.PARAGRAPH, inline.pieces, spans=inline.spans)
+
+
+def _until(tokens: list[Token], i: int, closing: str) -> Iterator[Token]:
+    for tok in tokens[i + 1 :]:
+        if tok.type == closing:
+            return
+        yield tok
+
+
+def _line_starts(source: str) -> list[int]:
+    starts = [0]
+    pos = source.find("\n")
+    while pos >= 0:
+        starts.append(pos + 1)
+        pos = source.find("\n", pos + 1)
+    return starts
+
+
+def _offset(tok: Token, line_starts: list[int]) -> int:
+    if tok.map:
+        return line_starts[min(tok.map[0], len(line_starts) - 1)]
+    return 0

@@ -1,0 +1,237 @@
+"""The parsed-document model: plain dataclasses holding character offsets.
+
+Every offset is an index into `Document.text`, the display text. Nothing here
+knows about Textual; widgets, the CLI and the JSON output all read these
+objects.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class BlockKind(str, Enum):
+    """What a block of the article is, for layout."""
+
+    TITLE = "title"
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    QUOTE = "quote"
+    CODE = "code"
+
+
+@dataclass(slots=True, frozen=True)
+class Span:
+    """A styled run inside a block (`style` is "bold", "italic" or "code")."""
+
+    start: int
+    end: int
+    style: str = "bold"
+
+
+@dataclass(slots=True)
+class Block:
+    """One displayed unit of the article: `text[start:end]` is its content.
+
+    `level` is the heading level for headings and the nesting depth (1 = top)
+    for list items and quotes. `label` is the bold lead-in of a list item
+    (`Increased Vigilance` in `* Increased Vigilance: ...`).
+    """
+
+    kind: BlockKind
+    start: int
+    end: int
+    level: int = 0
+    label: Span | None = None
+    spans: list[Span] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Section:
+    """A node of the outline: a heading and everything up to the next one of its level.
+
+    `start` is the offset of the heading itself, so jumping to a section shows
+    its heading; `end` is exclusive. Children nest inside and cover their parent
+    from the first child's start to the parent's end.
+    """
+
+    title: str
+    level: int
+    start: int
+    end: int
+    children: list[Section] = field(default_factory=list)
+    parent: Section | None = field(default=None, repr=False, compare=False)
+    index: int = -1  # position in document order (pre-order), set by the document
+
+    def walk(self):
+        """Yield this section and all its descendants in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    @property
+    def path(self) -> list[Section]:
+        """The chain of sections from the top level down to this one."""
+        chain: list[Section] = []
+        node: Section | None = self
+        while node is not None and node.level > 0:
+            chain.append(node)
+            node = node.parent
+        return chain[::-1]
+
+
+class OffsetMap:
+    """Maps display offsets back to offsets in the source file's decoded text.
+
+    The display text is built from runs: each run is either copied from the
+    source (one display character per source character, possibly with its
+    case changed) or synthesised (a space inserted by repair, a newline
+    between blocks). Synthesised characters map to the source offset where
+    they were inserted.
+    """
+
+    __slots__ = ("_display", "_source", "_copied")
+
+    def __init__(self) -> None:
+        self._display: list[int] = []
+        self._source: list[int] = []
+        self._copied: list[bool] = []
+
+    def add_run(self, display_start: int, source_start: int, copied: bool) -> None:
+        """Record that display text from `display_start` on comes from `source_start`."""
+        if self._display and self._display[-1] == display_start:
+            self._display.pop()
+            self._source.pop()
+            self._copied.pop()
+        elif (
+            self._copied
+            and copied
+            and self._copied[-1]
+            and display_start - self._display[-1] == source_start - self._source[-1]
+        ):
+            return  # continues the previous run
+        self._display.append(display_start)
+        self._source.append(source_start)
+        self._copied.append(copied)
+
+    def to_source(self, offset: int) -> int:
+        """The source offset of display offset `offset`."""
+        i = bisect_right(self._display, offset) - 1
+        if i < 0:
+            return 0
+        if self._copied[i]:
+            return self._source[i] + offset - self._display[i]
+        return self._source[i]
+
+    def __len__(self) -> int:
+        return len(self._display)
+
+
+@dataclass(slots=True)
+class Document:
+    """One parsed document: the display text and its structure.
+
+    `root` is an implicit level-0 section spanning the whole text, titled with
+    the document title; its children are the top-level sections
+    (`sections`). Text before the first heading (the title, a lede, front
+    matter) belongs to the root.
+    """
+
+    source: str
+    format: str
+    title: str
+    text: str
+    blocks: list[Block]
+    root: Section
+    offset_map: OffsetMap = field(default_factory=OffsetMap, repr=False)
+    notes: list[str] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list, repr=False)
+    _flat: list[Section] = field(default_factory=list, repr=False)
+    _block_starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._flat = [s for s in self.root.walk() if s is not self.root]
+        for i, section in enumerate(self._flat):
+            section.index = i
+        self._starts = [s.start for s in self._flat]
+        self._block_starts = [b.start for b in self.blocks]
+        self._link(self.root)
+
+    def _link(self, section: Section) -> None:
+        for child in section.children:
+            child.parent = section
+            self._link(child)
+
+    @property
+    def sections(self) -> list[Section]:
+        """The top-level sections."""
+        return self.root.children
+
+    @property
+    def all_sections(self) -> list[Section]:
+        """Every section below the root, in document order."""
+        return self._flat
+
+    def section_at(self, offset: int) -> Section:
+        """The deepest section containing `offset` (the root before the first heading)."""
+        i = bisect_right(self._starts, offset) - 1
+        while i >= 0:
+            section = self._flat[i]
+            if section.start <= offset < section.end:
+                return section
+            i -= 1
+        return self.root
+
+    def block_index_at(self, offset: int) -> int:
+        """Index of the block containing `offset`, or of the block before it."""
+        return max(0, bisect_right(self._block_starts, offset) - 1)
+
+    def to_source(self, offset: int) -> int:
+        """The offset in the decoded source text that display `offset` came from."""
+        return self.offset_map.to_source(offset)
+
+
+@dataclass(slots=True)
+class Mention:
+    """One place the text refers to an entity: `text[start:end] == self.text`.
+
+    `kind` is "name" (`Russia`, `EU`) or "demonym" (`Russian`). `section` is
+    the index of the section it falls in (`Document.all_sections`), -1 for the
+    front matter before the first heading.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str = "name"
+    section: int = -1
+
+
+@dataclass(slots=True)
+class Entity:
+    """A person, organisation, place, group or other named thing, merged across spellings.
+
+    `type` is one of "person", "organization", "place", "group", "event",
+    "work", "date", "misc". `name` is the fullest proper form; `aliases` are the
+    other surface forms seen. `salience` orders the sidebar (higher first).
+    """
+
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    salience: float = 0.0
+
+    @property
+    def name_count(self) -> int:
+        """How many mentions use a name (not a demonym)."""
+        return sum(1 for m in self.mentions if m.kind == "name")
+
+    @property
+    def demonym_count(self) -> int:
+        """How many mentions are nationality words (`Russian` for Russia)."""
+        return sum(1 for m in self.mentions if m.kind == "demonym")
