@@ -1,0 +1,36 @@
+"""Entities: who and what a document is about, merged, typed, with every mention.
+
+`extract_entities(doc)` runs an extractor over `doc.text` and merges what it
+finds. Two extractors feed the same merge layer: the default rule extractor
+(gazetteers and capitalisation cues, no model, fast) and an optional spaCy
+pipeline (`backend="spacy"` or `"spacy:MODEL"`). Nothing here imports Textual;
+everything is safe to call from a worker thread.
+"""
+
+from __future__ import annotations
+
+from ..model import Document, Entity
+from .merge import build_entities
+from .rules import RuleExtractor
+
+__all__ = ["EntityBackendError", "extract_entities"]
+
+
+class EntityBackendError(Exception):
+    """The requested extractor cannot run (unknown name, spaCy or its model missing)."""
+
+
+def extract_entities(doc: Document, backend: str = "rules") -> list[Entity]:
+    """The entities of `doc`, sorted by salience, highest first.
+
+    `backend` is "rules" (default) or "spacy" / "spacy:MODEL".
+    """
+    if backend == "rules":
+        extraction = RuleExtractor(doc).run()
+    elif backend == "spacy" or backend.startswith("spacy:"):
+        from .spacy_backend import spacy_extract
+
+        extraction = spacy_extract(doc, backend.partition(":")[2] or None)
+    else:
+        raise EntityBackendError(f"unknown entity backend {backend!r} (use 'rules' or 'spacy[:MODEL]')")
+    return build_entities(doc, extraction)

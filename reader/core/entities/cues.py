@@ -1,0 +1,139 @@
+"""Small closed word classes that steer the rule extractor (hand-kept, English).
+
+Open-class data (common words, first names, places, demonyms) is generated
+into `data/`; what stays here is grammar and naming convention: the words
+that join a name, the titles that precede one, and the head nouns that say
+what kind of thing a name is (`University`, `River`, `Cup`).
+"""
+
+from __future__ import annotations
+
+#: Lower-case words allowed inside a name (`Army of the Potomac`, `Ludwig van Beethoven`).
+CONNECTORS = frozenset("of the de da di du del della der den van von la le y & for upon".split())
+#: Connectors that may not end a chunk or start one.
+JOINERS_NEED_CAP_AFTER = CONNECTORS
+
+#: Closed-class words: never the first word of a name, even when capitalised mid-sentence.
+FUNCTION = frozenset(
+    """a an the this that these those there their they them he she it its his her hers him we us our
+    you your yours i me my mine who whom whose which what when where why how if then than so as at by
+    in into on onto of off out over under up down to from with without within about after before
+    during since until while although though because but and or nor not no yes also all any each
+    every some many much more most few both either neither other such only just even still yet
+    here now later today however meanwhile moreover thus hence therefore according among between
+    be is are was were been being am do does did done have has had having can could shall should
+    will would may might must let one two three four five six seven eight nine ten first second
+    third last next new old mr mrs ms dr st""".split()
+)
+
+#: Titles and roles before a person's name; dropped from the name, counted as a person vote.
+PERSON_TITLES = frozenset(
+    """mr mrs ms miss dr prof professor sir dame lord lady madame monsieur mme mlle herr
+    president vice minister secretary senator sen rep representative governor gov mayor judge
+    justice chancellor ambassador king queen prince princess duke duchess count countess baron
+    baroness emperor empress tsar czar pope bishop archbishop cardinal father rev reverend saint
+    general gen colonel col captain capt lieutenant lt major sergeant sgt admiral commander
+    coach chairman chairwoman chief ceo director officer agent inspector detective prime foreign
+    deputy premier""".split()
+)
+
+#: Head words that make a name an organisation.
+ORG_WORDS = frozenset(
+    """university college school academy institute institution inc inc. ltd ltd. llc plc corp corp.
+    corporation company co co. group holdings party club fc afc association federation union
+    league council committee commission assembly parliament congress senate ministry department
+    agency service services bureau office authority board bank trust fund foundation society
+    organization organisation airlines airways railway railways railroad records studios
+    entertainment media network broadcasting radio television tv news times post press journal
+    magazine herald tribune gazette army navy corps brigade division regiment battalion squadron
+    police church band orchestra choir ensemble team united rovers wanderers athletic hockey
+    government court hospital museum library industries enterprises motors systems technologies
+    labs laboratories partners associates""".split()
+)
+
+#: Head words that make a name a place.
+PLACE_WORDS = frozenset(
+    """river lake mountain mountains mount mt mt. island islands isle county province state
+    street st. road avenue ave boulevard lane bay valley area region park junction plateau desert
+    sea ocean coast peninsula canyon falls forest hill hills heights square bridge airport
+    township district village city town harbour harbor creek gulf strait cape peak glacier beach
+    springs station castle palace""".split()
+)
+
+#: Head words that make a name an event, a work or another named thing.
+EVENT_WORDS = frozenset(
+    """war wars battle cup championship championships olympics games festival tournament open
+    revolution crisis treaty act prix series season expo summit conference election elections
+    day""".split()
+)
+MISC_WORDS = frozenset("award awards prize trophy medal album single song film novel show".split())
+
+#: Words that name a date rather than an entity.
+MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+#: Prepositions that make the following unknown name a likely place.
+PLACE_PREPS = frozenset("in near at from across throughout".split())
+
+#: Well-known acronyms: acronym -> (full name, type).
+ACRONYMS = {
+    "EU": ("European Union", "organization"),
+    "UN": ("United Nations", "organization"),
+    "NATO": ("NATO", "organization"),
+    "UNESCO": ("UNESCO", "organization"),
+    "UNICEF": ("UNICEF", "organization"),
+    "WHO": ("World Health Organization", "organization"),
+    "IMF": ("International Monetary Fund", "organization"),
+    "WTO": ("World Trade Organization", "organization"),
+    "OPEC": ("OPEC", "organization"),
+    "FBI": ("Federal Bureau of Investigation", "organization"),
+    "CIA": ("Central Intelligence Agency", "organization"),
+    "NASA": ("NASA", "organization"),
+    "BBC": ("BBC", "organization"),
+    "US": ("United States", "place"),
+    "U.S.": ("United States", "place"),
+    "USA": ("United States", "place"),
+    "U.S.A.": ("United States", "place"),
+    "UK": ("United Kingdom", "place"),
+    "U.K.": ("United Kingdom", "place"),
+    "USSR": ("Soviet Union", "place"),
+    "UAE": ("United Arab Emirates", "place"),
+}
+
+#: Full names the acronym table points at, when spelt out.
+KNOWN_ORGS = {
+    "european union": "European Union",
+    "united nations": "United Nations",
+    "north atlantic treaty organization": "NATO",
+    "world health organization": "World Health Organization",
+    "international monetary fund": "International Monetary Fund",
+    "world trade organization": "World Trade Organization",
+    "federal bureau of investigation": "Federal Bureau of Investigation",
+    "central intelligence agency": "Central Intelligence Agency",
+}
+
+#: Places the country data lacks: continents, regions, the home nations.
+EXTRA_PLACES = {
+    "europe": "Europe", "asia": "Asia", "africa": "Africa", "antarctica": "Antarctica",
+    "oceania": "Oceania", "north america": "North America", "south america": "South America",
+    "latin america": "Latin America", "central america": "Central America",
+    "middle east": "Middle East", "scandinavia": "Scandinavia", "balkans": "Balkans",
+    "caribbean": "Caribbean", "siberia": "Siberia", "england": "England", "scotland": "Scotland",
+    "wales": "Wales", "northern ireland": "Northern Ireland", "britain": "United Kingdom",
+    "great britain": "United Kingdom", "soviet union": "Soviet Union", "schengen area": "Schengen Area",
+}
+#: Demonyms the country data lacks (or gives another form of).
+EXTRA_DEMONYMS = {
+    "european": "Europe", "asian": "Asia", "african": "Africa", "english": "England",
+    "scottish": "Scotland", "welsh": "Wales", "british": "United Kingdom", "soviet": "Soviet Union",
+    "american": "United States", "dutch": "Netherlands", "swiss": "Switzerland",
+    "czech": "Czech Republic", "russian": "Russia", "ukrainian": "Ukraine",
+    "chinese": "China", "japanese": "Japan", "french": "France", "german": "Germany",
+    "italian": "Italy", "spanish": "Spain", "portuguese": "Portugal", "polish": "Poland",
+    "canadian": "Canada", "australian": "Australia", "irish": "Ireland", "indian": "India",
+    "prussian": "Prussia", "latin": "Latin America",
+}
+#: Lower-case words too ambiguous to count as a place or demonym unless capitalised.
+AMBIGUOUS_LOWER = frozenset("polish china turkey chad guinea jordan georgia niger latin swiss french".split())

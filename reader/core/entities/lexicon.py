@@ -1,0 +1,105 @@
+"""The extractor's word lists, loaded once from `data/` (thread-safe, lazily).
+
+Everything is keyed by the lower-cased form so that scraped text with broken
+capitalisation (`czech Republic`, `europe`) still finds its entry.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from importlib import resources
+
+from . import cues
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer entry: the canonical name and what kind of place it is."""
+
+    name: str
+    kind: str  # country, state, county, region, city, continent, org (for well-known orgs)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Read-only word lists shared by every extraction."""
+
+    common: frozenset[str]
+    first_names: frozenset[str]
+    surnames: frozenset[str]
+    places: dict[str, Place]
+    demonyms: dict[str, str]
+    #: lower-case forms that count as a name even when written in lower case
+    lower_ok: frozenset[str]
+    #: lower-case words that continue a multi-word place (`Czech republic`)
+    tails: frozenset[str]
+    #: longest gazetteer key, in words
+    max_words: int
+
+
+_lock = threading.Lock()
+_lexicon: Lexicon | None = None
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line]
+
+
+def _load_places() -> dict[str, Place]:
+    rank = {"country": 0, "continent": 0, "state": 1, "region": 2, "county": 3, "city": 4}
+    places: dict[str, Place] = {}
+    for line in _lines("places.tsv"):
+        surface, canon, kind = line.split("\t")
+        key = surface.lower()
+        old = places.get(key)
+        if old is None or rank[kind] < rank[old.kind]:
+            places[key] = Place(canon, kind)
+    for key, canon in cues.EXTRA_PLACES.items():
+        places[key] = Place(canon, "continent" if canon == key.title() else "country")
+    for key, canon in cues.KNOWN_ORGS.items():
+        places[key] = Place(canon, "org")
+    return places
+
+
+def _load_demonyms() -> dict[str, str]:
+    dem: dict[str, str] = {}
+    for line in _lines("demonyms.tsv"):
+        word, canon = line.split("\t")
+        dem.setdefault(word.lower(), canon)
+    dem.update(cues.EXTRA_DEMONYMS)
+    return dem
+
+
+def _build() -> Lexicon:
+    common = frozenset(_lines("common.txt"))
+    places = _load_places()
+    demonyms = _load_demonyms()
+    lower_ok = frozenset(
+        k
+        for k, p in places.items()
+        if p.kind in ("country", "continent") and k.split()[0] not in common
+    ) | frozenset(d for d in demonyms if d not in common)
+    return Lexicon(
+        common=common - demonyms.keys(),
+        first_names=frozenset(n.lower() for n in _lines("firstnames.txt")),
+        surnames=frozenset(n.lower() for n in _lines("surnames.txt")),
+        places=places,
+        demonyms=demonyms,
+        lower_ok=lower_ok - cues.AMBIGUOUS_LOWER,
+        tails=frozenset(
+            w for k, p in places.items() if p.kind in ("country", "continent", "org") for w in k.split()[1:]
+        ) - cues.FUNCTION,
+        max_words=max(len(k.split()) for k in places),
+    )
+
+
+def lexicon() -> Lexicon:
+    """The shared lexicon, built on first use (safe to call from any thread)."""
+    global _lexicon
+    if _lexicon is None:
+        with _lock:
+            if _lexicon is None:
+                _lexicon = _build()
+    return _lexicon

@@ -1,0 +1,127 @@
+"""Turn candidates into entities: one per thing, however the text spells it.
+
+Keys merge case variants, a leading `the`, possessives and gazetteer
+variants (`Czechia` -> `Czech Republic`); acronyms join their expansion; a
+lone first name or surname joins the one full name it belongs to. The type is
+the weighted vote of the mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ..model import Document, Entity, Mention
+from .candidates import Candidate, Extraction
+from .typing_rules import is_acronym
+
+_THE = re.compile(r"^the\s+", re.I)
+_POSS = re.compile(r"['’]s?$")
+_SLUG = re.compile(r"[^a-z0-9]+")
+_JOIN = frozenset("of the and for de da von van & on in".split())
+
+
+def key_of(text: str) -> str:
+    """The merge key of a surface form: case-folded, no leading `the`, no possessive."""
+    s = _POSS.sub("", _THE.sub("", text.strip()))
+    return " ".join(s.replace("’", "'").casefold().split())
+
+
+@dataclass
+class _Group:
+    key: str
+    cands: list[Candidate] = field(default_factory=list)
+    canon: str | None = None
+
+    def votes(self) -> Counter:
+        v: Counter = Counter()
+        for c in self.cands:
+            v[c.type] += c.weight
+        return v
+
+    @property
+    def type(self) -> str:
+        return self.votes().most_common(1)[0][0]
+
+    def names(self) -> list[Candidate]:
+        return [c for c in self.cands if c.kind == "name"]
+
+
+def _group(ex: Extraction) -> dict[str, _Group]:
+    alias = {key_of(b.text): (a.canon or a.text) for b, a in ex.acronyms}
+    alias = {k: key_of(v) for k, v in alias.items()}
+    groups: dict[str, _Group] = {}
+    for c in ex.candidates:
+        k = key_of(c.canon or c.text)
+        if c.type == "date":
+            k = "date:" + k
+        k = alias.get(k, k)
+        g = groups.setdefault(k, _Group(k))
+        g.cands.append(c)
+        if c.canon and g.canon is None:
+            g.canon = c.canon
+    return groups
+
+
+def _initials(key: str) -> str:
+    return "".join(w[0] for w in key.split() if w not in _JOIN)
+
+
+def _fold_short_forms(groups: dict[str, _Group]) -> None:
+    """Join lone names to the full name they abbreviate (`Lipavsky`, `AHAC`)."""
+    parts: dict[str, set[str]] = defaultdict(set)
+    initials: dict[str, set[str]] = defaultdict(set)
+    for g in groups.values():
+        words = g.key.split()
+        if len(words) > 1 and not g.key.startswith("date:"):
+            if g.type == "person":
+                parts[words[0]].add(g.key)
+                parts[words[-1]].add(g.key)
+            initials[_initials(g.key)].add(g.key)
+    for key in list(groups):
+        g = groups[key]
+        if " " in key or g.canon or key.startswith("date:"):
+            continue
+        target = parts.get(key) or (initials.get(key) if any(is_acronym(c.text) for c in g.cands) else None)
+        if target and len(target) == 1:
+            (dest,) = target
+            groups[dest].cands.extend(g.cands)
+            del groups[key]
+
+
+def _display_name(g: _Group) -> str:
+    if g.canon:
+        return g.canon
+    names = g.names() or g.cands
+    forms = Counter(_THE.sub("", _POSS.sub("", c.text)) for c in names)
+    best = max(forms, key=lambda f: (len(f.split()), sum(w[:1].isupper() for w in f.split()), forms[f]))
+    return best
+
+
+def _salience(g: _Group, n_text: int) -> float:
+    names = sum(1 for c in g.cands if c.kind == "name")
+    dems = len(g.cands) - names
+    first = min(c.start for c in g.cands)
+    heading = 1.5 if any(c.heading for c in g.cands) else 0.0
+    return round(names + 0.5 * dems + heading + (1.0 - first / max(n_text, 1)), 4)
+
+
+def build_entities(doc: Document, ex: Extraction) -> list[Entity]:
+    """The merged entities, most salient first."""
+    groups = _group(ex)
+    _fold_short_forms(groups)
+    entities, ids = [], set()
+    for g in groups.values():
+        name = _display_name(g)
+        etype = g.type
+        eid = f"{etype}:{_SLUG.sub('-', name.lower()).strip('-')}"
+        while eid in ids:
+            eid += "_"
+        ids.add(eid)
+        cands = sorted({(c.start, c.end): c for c in g.cands}.values(), key=lambda c: c.start)
+        mentions = [Mention(c.start, c.end, c.text, c.kind, doc.section_at(c.start).index) for c in cands]
+        aliases = sorted({_POSS.sub("", c.text) for c in cands} - {name})
+        entities.append(Entity(eid, name, etype, aliases, mentions, _salience(g, len(doc.text))))
+    entities.sort(key=lambda e: (-e.salience, e.name))
+    return entities

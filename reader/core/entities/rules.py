@@ -1,0 +1,212 @@
+"""The default extractor: capitalised chunks, gazetteers and cues, no model.
+
+Pass one turns each chunk from the scanner into a candidate (or a few, for a
+Title Case title or heading, where only gazetteer words and names seen in the
+body count). Pass two keeps the doubtful candidates (lower-cased sentence
+starts in scraped text) only when the document supports them, and finds known
+names again in titles and at sentence starts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Document
+from . import cues
+from .candidates import Candidate, Extraction
+from .lexicon import Lexicon, lexicon
+from .scan import Chunk, Scanner, Tok, zones_of
+from .typing_rules import guess_type, is_acronym
+
+ACRONYM_GAP = re.compile(r"(?:['’]s)?\s*\(\s*")
+QUOTES_OPEN = frozenset("\"“")
+QUOTES_CLOSE = frozenset("\"”")
+
+
+def norm(word: str) -> str:
+    """A word's lookup form: lower case, straight apostrophe, no trailing dot."""
+    return word.lower().replace("’", "'").rstrip(".")
+
+
+class RuleExtractor:
+    """Finds candidates in one document; create one per extraction."""
+
+    def __init__(self, doc: Document, lex: Lexicon | None = None) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lex = lex or lexicon()
+        self.out: list[Candidate] = []
+        self.deferred: list[list[Tok]] = []  # runs of words to check against known names
+
+    def run(self) -> Extraction:
+        """Both passes; candidates in text order."""
+        scanner = Scanner(self.text, zones_of(self.doc), self.lex)
+        for chunk in scanner.chunks():
+            if chunk.title:
+                self._split_title(chunk.toks)
+            else:
+                self._chunk(chunk)
+        for y in scanner.years:
+            self.out.append(Candidate(y.start, y.end, y.text, "date", tokens=[y.text]))
+        self._support()
+        self.out.sort(key=lambda c: c.start)
+        return Extraction(self.out, self._acronym_links())
+
+    # -- pass one -------------------------------------------------------------
+
+    def _chunk(self, chunk: Chunk) -> None:
+        toks, person_cue = self._strip_leading(chunk.toks)
+        if len(toks) > 1 and " ".join(t.text for t in toks).lower() not in self.lex.places:
+            while len(toks) > 1 and toks[-1].low and norm(toks[-1].text) in self.lex.tails:
+                toks = toks[:-1]
+        if not toks or (len(toks) == 1 and len(toks[0].text) < 2):
+            return
+        cand = self._lookup(toks)
+        if cand is None:
+            cand = self._unknown(toks, chunk.prev, person_cue)
+        self.out.append(cand)
+
+    def _strip_leading(self, toks: list[Tok]) -> tuple[list[Tok], bool]:
+        """Drop sentence-initial common words, function words and titles (`Minister`)."""
+        lex, person_cue, i = self.lex, False, 0
+        if " ".join(t.text for t in toks).lower() in lex.places:
+            return toks, False
+        while i < len(toks):
+            t = toks[i]
+            w = norm(t.text)
+            rest = len(toks) - i - 1
+            if t.low and w in cues.CONNECTORS or (w in cues.FUNCTION and (t.weak or w not in cues.MONTHS)):
+                if t.weak and w not in cues.CONNECTORS:
+                    self.deferred.append([t])
+                i += 1
+            elif w in cues.PERSON_TITLES and rest and norm(toks[i + 1].text) not in cues.ORG_WORDS:
+                person_cue = True
+                i += 1
+            elif w in lex.demonyms and rest and norm(toks[i + 1].text) in cues.PERSON_TITLES:
+                self.out.append(self._demonym(t, w))
+                i += 1
+            elif t.weak and w in lex.common and w not in lex.first_names and w not in lex.places:
+                self.deferred.append([t])
+                i += 1
+            else:
+                break
+        return toks[i:], person_cue
+
+    def _lookup(self, toks: list[Tok]) -> Candidate | None:
+        """A gazetteer, acronym, demonym or date reading of the whole chunk."""
+        lex = self.lex
+        start, end = toks[0].start, toks[-1].end
+        surface = self.text[start:end]
+        key = " ".join(t.text for t in toks).lower()
+        words = [t.text for t in toks]
+        place = lex.places.get(key)
+        if place is not None:
+            kind = "organization" if place.kind == "org" else "place"
+            return Candidate(start, end, surface, kind, 3.0, canon=place.name, tokens=words)
+        if len(toks) > 1:
+            return None
+        w = toks[0].text
+        if w in cues.ACRONYMS:
+            name, kind = cues.ACRONYMS[w]
+            return Candidate(start, end, surface, kind, 3.0, canon=name, tokens=words)
+        lw = norm(w)
+        if lw in lex.demonyms or (lw.endswith("s") and lw[:-1] in lex.demonyms and not toks[0].low):
+            return self._demonym(toks[0], lw)
+        if lw in cues.MONTHS or lw in cues.DAYS:
+            return Candidate(start, end, surface, "date", 1.0, tokens=words)
+        return None
+
+    def _demonym(self, t: Tok, w: str) -> Candidate:
+        canon = self.lex.demonyms.get(w) or self.lex.demonyms[w[:-1]]
+        return Candidate(t.start, t.end, t.text, "place", 0.5, kind="demonym", canon=canon, tokens=[t.text])
+
+    def _unknown(self, toks: list[Tok], prev: str, person_cue: bool) -> Candidate:
+        start, end = toks[0].start, toks[-1].end
+        words = [t.text for t in toks]
+        if self.text[start - 1 : start] in QUOTES_OPEN and self.text[end : end + 1] in QUOTES_CLOSE:
+            kind, weight = "work", 2.0
+        else:
+            kind, weight = guess_type(words, prev, self.lex, person_cue)
+        weak = all(t.low for t in toks) or (len(toks) == 1 and toks[0].weak)
+        return Candidate(start, end, self.text[start:end], kind, weight, weak=weak, tokens=words)
+
+    def _split_title(self, toks: list[Tok]) -> None:
+        """In Title Case text only gazetteer words count now; the rest waits for pass two."""
+        lex, i, run = self.lex, 0, []
+        while i < len(toks):
+            for n in range(min(lex.max_words, len(toks) - i), 0, -1):
+                cand = self._lookup(toks[i : i + n])
+                if cand is not None and cand.type != "date" and self._title_worthy(toks[i : i + n]):
+                    cand.heading = True
+                    self.out.append(cand)
+                    if run:
+                        self.deferred.append(run)
+                    run, i = [], i + n
+                    break
+            else:
+                run.append(toks[i])
+                i += 1
+        if run:
+            self.deferred.append(run)
+
+    def _title_worthy(self, toks: list[Tok]) -> bool:
+        """A Title Case gazetteer hit counts unless it is one common word (`Reading`)."""
+        if len(toks) > 1 or toks[0].text in cues.ACRONYMS:
+            return True
+        w = norm(toks[0].text)
+        place = self.lex.places.get(w)
+        major = place is not None and place.kind in ("country", "continent", "state", "org")
+        return major or (w not in self.lex.common and w not in cues.FUNCTION)
+
+    # -- pass two -------------------------------------------------------------
+
+    def _support(self) -> None:
+        """Keep weak candidates the document backs up; find known names in deferred words."""
+        known: dict[str, Candidate] = {}
+        parts: set[str] = set()
+        for c in self.out:
+            if not c.weak and c.kind == "name" and c.type != "date":
+                known.setdefault(c.text.lower(), c)
+                if c.type == "person" and len(c.tokens) > 1:
+                    parts.update(norm(w) for w in (c.tokens[0], c.tokens[-1]))
+        kept = []
+        for c in self.out:
+            key = c.text.lower()
+            if not c.weak or key in known or key in parts or key in self.lex.first_names:
+                kept.append(c)
+            elif c.tokens and c.tokens[0][0].isupper() and key not in self.lex.common:
+                kept.append(c)
+        self.out = kept
+        for run in self.deferred:
+            self._match_known(run, known, parts)
+
+    def _match_known(self, run: list[Tok], known: dict[str, Candidate], parts: set[str]) -> None:
+        i = 0
+        while i < len(run):
+            for n in range(len(run) - i, 0, -1):
+                seq = run[i : i + n]
+                if any(seq[k + 1].start - seq[k].end != 1 for k in range(n - 1)):
+                    continue
+                key = self.text[seq[0].start : seq[-1].end].lower()
+                hit = known.get(key)
+                if hit is not None or (n == 1 and key in parts and key not in cues.FUNCTION):
+                    kind = hit.type if hit else "person"
+                    s, e = seq[0].start, seq[-1].end
+                    self.out.append(Candidate(s, e, self.text[s:e], kind, 0.2, tokens=[t.text for t in seq]))
+                    i += n
+                    break
+            else:
+                i += 1
+
+    def _acronym_links(self) -> list[tuple[Candidate, Candidate]]:
+        """`Czech Security Details Service (BIS)`: the acronym in brackets names the same thing."""
+        links = []
+        for a, b in zip(self.out, self.out[1:]):
+            if (
+                len(a.tokens) > 1
+                and is_acronym(b.text)
+                and self.text[b.end : b.end + 1] == ")"
+                and ACRONYM_GAP.fullmatch(self.text, a.end, b.start)
+            ):
+                links.append((b, a))
+        return links

@@ -1,0 +1,168 @@
+"""Split display text into chunks of capitalised words: the raw material of names.
+
+One compiled regex walks the whole text; each word is looked at once. A chunk
+is a run of capitalised words (`Army of the Potomac` joins over `of the`),
+broken by punctuation, line ends and possessives. Each word records whether
+its capital is evidence of a name: not at a sentence start, and not in a
+Title Case title or heading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from ..model import BlockKind, Document
+from . import cues
+from .lexicon import Lexicon
+
+WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_](?:[\w&’'\-]*[^\W_])?")
+ABBREV = frozenset("mr mrs ms dr st jr sr inc ltd co corp mt ft gen col capt lt sgt prof rev vs no".split())
+SENT_END = frozenset(".!?:;\n\"“”•*|")
+POSSESSIVE = ("'s", "’s")
+YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
+
+
+@dataclass(slots=True)
+class Tok:
+    """A word of a chunk. `weak`: its capital proves nothing; `low`: written in lower case."""
+
+    start: int
+    end: int
+    text: str
+    weak: bool
+    low: bool = False
+
+
+@dataclass(slots=True)
+class Chunk:
+    """A run of name-like words, with the context the typer needs."""
+
+    toks: list[Tok]
+    title: bool  # inside a Title Case title or heading
+    prev: str = ""  # the lower-case word just before, for `in Paris`
+    possessive: bool = False
+    extra: list[Tok] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Zone:
+    """A block's extent, whether it is Title Case, and its bold label to skip."""
+
+    start: int
+    end: int
+    title: bool
+    label: tuple[int, int] | None
+
+
+def zones_of(doc: Document) -> list[Zone]:
+    """The document's blocks as zones (one plain zone when there are none)."""
+    out = []
+    for b in doc.blocks:
+        title = b.kind in (BlockKind.TITLE, BlockKind.HEADING) and b.end - b.start <= 200
+        label = (b.label.start, b.label.end) if b.label else None
+        if b.kind is not BlockKind.CODE:
+            out.append(Zone(b.start, b.end, title, label))
+    return out or [Zone(0, len(doc.text), False, None)]
+
+
+class Scanner:
+    """Walks the text once, yielding chunks and year tokens."""
+
+    def __init__(self, text: str, zones: list[Zone], lex: Lexicon) -> None:
+        self.text = text
+        self.zones = zones
+        self.lex = lex
+        self.years: list[Tok] = []
+
+    def chunks(self) -> Iterator[Chunk]:
+        """Every chunk in text order."""
+        text, zones, lex = self.text, self.zones, self.lex
+        common, lower_ok = lex.common, lex.lower_ok
+        zi, nz = 0, len(zones)
+        zone = zones[0]
+        prev_end, prev_word = 0, ""
+        cur: Chunk | None = None
+        pending: list[Tok] = []
+        for m in WORD.finditer(text):
+            s, e = m.span()
+            if s >= zone.end:
+                while zi < nz - 1 and s >= zones[zi].end:
+                    zi += 1
+                zone = zones[zi]
+                if not zone.start <= s < zone.end:
+                    continue  # code block or between blocks
+            gap = text[prev_end:s]
+            initial = prev_end == 0 or not SENT_END.isdisjoint(gap) or s == zone.start
+            w = m.group()
+            if text[e : e + 1] == "." and w.lower() in ABBREV or (len(w) == 1 and w.isupper()):
+                if text[e : e + 1] == ".":
+                    e += 1
+            prev_end = e
+            if cur is not None and gap not in (" ", "\u00a0"):
+                yield cur
+                cur, pending = None, []
+            if zone.label and zone.label[0] <= s < zone.label[1]:
+                if cur is not None:
+                    yield cur
+                cur, pending = None, []
+                continue
+            c = w[0]
+            if c.isupper() or (c.isdigit() and not w.islower() and not w.isdigit()):
+                tok = Tok(s, e, w, initial or zone.title)
+            elif c.isdigit():
+                if len(w) == 4 and YEAR.fullmatch(w):
+                    self.years.append(Tok(s, e, w, False))
+                if cur is not None:
+                    yield cur
+                cur, pending, prev_word = None, [], ""
+                continue
+            else:
+                lw = w.lower()
+                if cur is not None and lw in cues.CONNECTORS:
+                    pending.append(Tok(s, e, w, False, True))
+                    continue
+                if cur is not None and lw in lex.tails:
+                    pending.append(Tok(s, e, w, True, True))
+                    cur.toks.extend(pending)
+                    pending = []
+                    continue
+                if "-" in w:
+                    if cur is not None:
+                        yield cur
+                    cur, pending = None, []
+                    yield from self._hyphen_parts(s, w, zone.title)
+                    prev_word = lw
+                    continue
+                if lw in lower_ok or (initial and lw not in common and lw not in cues.FUNCTION and len(w) > 2):
+                    tok = Tok(s, e, w, True, True)
+                else:
+                    if cur is not None:
+                        yield cur
+                    cur, pending, prev_word = None, [], lw
+                    continue
+            possessive = w.endswith(POSSESSIVE)
+            if possessive:
+                tok.end -= 2
+                tok.text = w[:-2]
+            if cur is None:
+                cur = Chunk([tok], zone.title, prev_word)
+            else:
+                cur.toks.extend(pending)
+                cur.toks.append(tok)
+            pending = []
+            if possessive:
+                cur.possessive = True
+                yield cur
+                cur = None
+        if cur is not None:
+            yield cur
+
+    def _hyphen_parts(self, s: int, w: str, title: bool) -> Iterator[Chunk]:
+        """Capitalised parts of a lower-case-led hyphenated word (`pan-European`)."""
+        pos = 0
+        for part in w.split("-"):
+            if part[:1].isupper():
+                yield Chunk([Tok(s + pos, s + pos + len(part), part, title)], title)
+            pos += len(part) + 1
