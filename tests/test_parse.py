@@ -1,0 +1,197 @@
+"""The parsers: the sample article, hard-wrapped books, Markdown, and the model's invariants."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import make_book, shared_file
+from reader.core.model import BlockKind, Document
+from reader.core.parse import parse_source, title_from_name
+from reader.core.store import Store
+
+SAMPLE_HEADINGS = [
+    "A Response to Escalating Security Threats",
+    "Details of the New restrictions",
+    "Broader Implications for European Security",
+    "Czech Republic’s Support for Ukraine",
+    "Looking Ahead",
+]
+
+
+def check_invariants(doc: Document) -> None:
+    """Blocks ordered and disjoint, block text without newlines, sections nested and covering."""
+    prev_end = -1
+    for block in doc.blocks:
+        assert prev_end < block.start < block.end <= len(doc.text) or (block.start == 0 and prev_end == -1)
+        assert block.start >= prev_end
+        content = doc.text[block.start : block.end]
+        assert content.strip()
+        if block.kind is not BlockKind.CODE:
+            assert "\n" not in content
+        if block.label:
+            assert block.start <= block.label.start < block.label.end <= block.end
+        prev_end = block.end
+    assert doc.root.start == 0 and doc.root.end == len(doc.text)
+    for section in doc.root.walk():
+        children = section.children
+        for a, b in zip(children, children[1:]):
+            assert a.end == b.start
+        if children:
+            assert section.start <= children[0].start and children[-1].end == section.end
+    top = doc.sections
+    if top:
+        assert top[-1].end == len(doc.text)
+    for offset in range(0, len(doc.text), max(1, len(doc.text) // 500)):
+        section = doc.section_at(offset)
+        assert section.start <= offset < section.end or section is doc.root
+
+
+def headings(doc: Document) -> list[str]:
+    return [doc.text[b.start : b.end] for b in doc.blocks if b.kind is BlockKind.HEADING]
+
+
+def test_sample_title_lede_and_exactly_five_headings(sample_store):
+    doc = sample_store.doc
+    check_invariants(doc)
+    assert doc.title.startswith("Czech Republic Leads EU")
+    assert doc.text.startswith("Czech Republic Leads EU")
+    assert doc.blocks[0].kind is BlockKind.TITLE
+    assert doc.blocks[1].kind is BlockKind.PARAGRAPH
+    assert doc.text[doc.blocks[1].start :].startswith("The Czech Republic has taken")
+    assert headings(doc) == SAMPLE_HEADINGS
+    assert [s.title for s in doc.sections] == SAMPLE_HEADINGS
+    assert all(not s.children for s in doc.sections)
+
+
+def test_sample_bullets_with_labels_under_the_third_heading(sample_store):
+    doc = sample_store.doc
+    items = [b for b in doc.blocks if b.kind is BlockKind.LIST_ITEM]
+    labels = [doc.text[b.label.start : b.label.end] for b in items]
+    assert labels == ["Increased Vigilance", "Strengthened Cooperation", "Deterrence"]
+    assert {doc.section_at(b.start).title for b in items} == {SAMPLE_HEADINGS[2]}
+
+
+def test_sample_display_repair(sample_store, sample_source):
+    text = sample_store.doc.text
+    for fixed in ("EU. Specifically", "continent, fueled", "Ukraine, coupled", "diplomats, underscores"):
+        assert fixed in text
+        offset = text.index(fixed)
+        source_offset = sample_store.doc.to_source(offset)
+        assert sample_source[source_offset : source_offset + 3] == fixed[:3]
+
+
+def test_raw_keeps_the_damage(sample_source):
+    doc = parse_source(sample_source, "sample.txt", raw=True)
+    assert "EU.Specifically" in doc.text and "continent,fueled" in doc.text
+    assert doc.text[doc.blocks[1].start :].startswith("the Czech Republic")
+
+
+def test_every_display_offset_maps_back_to_the_same_character(sample_store, sample_source):
+    doc = sample_store.doc
+    for offset, ch in enumerate(doc.text):
+        src = doc.to_source(offset)
+        assert 0 <= src <= len(sample_source)
+        if ch.isalnum():
+            assert sample_source[src].lower() == ch.lower()
+
+
+def test_blank_line_separated_paragraphs_crlf_bom_tabs_and_trailing_blanks():
+    source = "\ufeffMy Title\r\n\r\nFirst paragraph here.\r\n\r\nA Heading\r\n\tSecond\tparagraph follows here.\r\n\r\n\r\n"
+    doc = parse_source(source.lstrip("\ufeff"), "x.txt")
+    check_invariants(doc)
+    assert doc.title == "My Title"
+    assert headings(doc) == ["A Heading"]
+    assert "Second paragraph follows here." in doc.text
+    assert "\r" not in doc.text and "\t" not in doc.text
+
+
+def test_heading_shapes():
+    source = "Title line\nIntro paragraph, long enough to be body text.\nlower-case heading here\nBody text follows the heading.\nNot a heading.\nBody again and again.\n"
+    doc = parse_source(source, "x.txt")
+    assert headings(doc) == ["Lower-case heading here"]
+
+
+def test_dateline_is_not_a_heading():
+    doc = parse_source("A title\nThursday, February 23, 2006\nThe body of the article goes here.\n", "n.txt")
+    assert headings(doc) == []
+
+
+@pytest.mark.parametrize("bullet", ["* ", "- ", "• "])
+def test_bullet_markers(bullet):
+    doc = parse_source(f"T\nIntro text is here.\n{bullet}Label: item text.\n{bullet}plain item.\n", "b.txt")
+    items = [b for b in doc.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert len(items) == 2
+    assert doc.text[items[0].label.start : items[0].label.end] == "Label"
+    assert items[1].label is None
+
+
+def test_generated_book_reflows_paragraphs_and_nests_chapters():
+    doc = parse_source(make_book(books=3, chapters=4), "my-book.txt")
+    check_invariants(doc)
+    assert doc.format == "book"
+    assert doc.title == "My Book"
+    assert [s.title for s in doc.sections] == ["BOOK I: 1800", "BOOK II: 1801", "BOOK III: 1802", "EPILOGUE"]
+    assert [len(s.children) for s in doc.sections] == [4, 4, 4, 0]
+    paragraphs = [b for b in doc.blocks if b.kind is BlockKind.PARAGRAPH]
+    assert len(paragraphs) == 3 * 4 * 3 + 1
+    assert all(doc.text[p.end - 1] == "." for p in paragraphs)
+
+
+def test_war_and_peace_structure():
+    for name in ("war-and-peace.txt", "war-and-peace.md"):
+        store = Store.open(shared_file(f"corpus/{name}"))
+        doc = store.doc
+        assert len(doc.sections) == 17
+        assert sum(len(s.children) for s in doc.sections) == 365
+        assert doc.sections[-2].title.startswith("FIRST EPILOGUE")
+        paragraphs = [b for b in doc.blocks if b.kind is BlockKind.PARAGRAPH]
+        assert len(paragraphs) > 10_000
+        check_invariants(doc)
+
+
+def test_markdown_headings_lists_emphasis_and_quotes():
+    source = (
+        "# Report\n\nIntro with *emphasis* and **bold** and `code`.\n\n"
+        "## Part one\n\n- item one\n- item two\n  - nested item\n\n> quoted text\n\n"
+        "### Deeper\n\nText &amp; more.\n\n```\ncode block\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+    )
+    doc = parse_source(source, "r.md")
+    check_invariants(doc)
+    assert doc.format == "markdown"
+    assert doc.title == "Report" and doc.blocks[0].kind is BlockKind.TITLE
+    assert [(s.title, s.level) for s in doc.all_sections] == [("Part one", 2), ("Deeper", 3)]
+    assert doc.sections[0].children[0].title == "Deeper"
+    items = [(doc.text[b.start : b.end], b.level) for b in doc.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert items == [("Item one", 1), ("Item two", 1), ("Nested item", 2)]
+    intro = doc.blocks[1]
+    styles = {doc.text[s.start : s.end]: s.style for s in intro.spans}
+    assert styles == {"emphasis": "italic", "bold": "bold", "code": "code"}
+    assert any(b.kind is BlockKind.QUOTE for b in doc.blocks)
+    assert "Text & more." in doc.text
+    assert any(b.kind is BlockKind.CODE and doc.text[b.start : b.end] == "code block" for b in doc.blocks)
+    assert "1 │ 2" in doc.text
+
+
+def test_markdown_offsets_map_into_the_source():
+    source = "# Title\n\nSome *styled* words here.\n"
+    doc = parse_source(source, "t.md")
+    offset = doc.text.index("styled")
+    assert source[doc.to_source(offset) :].startswith("styled")
+
+
+def test_title_from_name():
+    assert title_from_name("corpus/war-and-peace.txt") == "War and Peace"
+    assert title_from_name("") == "Untitled"
+
+
+@pytest.mark.parametrize("source", ["", "   \n\n\t\n", "\n"])
+def test_empty_documents(source):
+    doc = parse_source(source, "empty.txt")
+    check_invariants(doc)
+    assert doc.blocks == [] and doc.sections == []
+
+
+def test_control_characters_become_visible():
+    doc = parse_source("Title\nAn \x1b[31mevil\x07 line with a\u200b zero width.\n", "c.txt")
+    assert "\x1b" not in doc.text and "\x07" not in doc.text and "\u200b" not in doc.text
+    assert "␛[31mevil␇" in doc.text

@@ -1,0 +1,45 @@
+"""Display repair: what it fixes, and what it must leave alone."""
+
+import pytest
+
+from reader.core.repair import repair
+
+
+@pytest.mark.parametrize(
+    ("damaged", "fixed"),
+    [
+        ("within the EU.Specifically, Czech", "Within the EU. Specifically, Czech"),
+        ("the continent,fueled by", "The continent, fueled by"),
+        ("to Ukraine,coupled with", "To Ukraine, coupled with"),
+        ("russian diplomats,underscores the", "Russian diplomats, underscores the"),
+        ("the Czech Republic has taken", "The Czech Republic has taken"),
+        ("It rained. the end came.", "It rained. The end came."),
+        ("He left!then she came", "He left!then she came"),
+        ("broader Implications for European Security", "Broader Implications for European Security"),
+    ],
+)
+def test_repairs(damaged, fixed):
+    assert repair(damaged)[0] == fixed
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "The U.S. economy grew 3.5 percent.",
+        "Some 1,000 people, e.g. the ones in Prague, came.",
+        "Visit https://example.com/a.Path,b or www.example.org today.",
+        "Write to press.office@example.com for Node.js and README.md notes.",
+        "Mr. smith and Dr. jones met at 5 p.m. today.",
+        "Wait... what happened?",
+        "iPhone sales rose.",
+        "It costs $3,500,000.",
+    ],
+)
+def test_leaves_alone(clean):
+    assert repair(clean) == (clean, [])
+
+
+def test_insert_positions_refer_to_the_original_text():
+    text, inserts = repair("EU.Specifically,Czech")
+    assert text == "EU. Specifically, Czech"
+    assert inserts == [3, 16]
