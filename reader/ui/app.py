@@ -1,0 +1,107 @@
+"""The reader application: one `ReaderScreen` per open document.
+
+`ReaderApp(stores)` is the single factory used by the CLI, the tests and the
+screenshot script, so all three run the same app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from reader.ui.article import ArticleView
+from reader.ui.commands import EntitiesProvider, SectionsProvider
+from reader.ui.entities import EntityList
+from reader.ui.help import HelpScreen
+from reader.ui.screen import ReaderScreen
+from reader.ui.search_bar import SearchBar
+from reader.ui.sections import SectionsTree
+from reader.ui.wrap import sanitize
+
+if TYPE_CHECKING:
+    from reader.core.store import Store
+
+
+class ReaderApp(App[None]):
+    """A terminal reader for articles: sections, article, entities, search."""
+
+    CSS_PATH = "reader.tcss"
+    COMMANDS = App.COMMANDS | {SectionsProvider, EntitiesProvider}
+    BINDINGS: list[BindingType] = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("ctrl+o", "next_document", "Next document", id="app.next_document"),
+    ]
+
+    def __init__(self, stores: list[Store], *, ner_backend: str = "rules") -> None:
+        if not stores:
+            raise ValueError("ReaderApp needs at least one document")
+        super().__init__()
+        self.stores = stores
+        self.ner_backend = ner_backend
+        self._screens: dict[int, ReaderScreen] = {}
+        self.document_index = 0
+
+    def get_default_screen(self) -> Screen:
+        return self._reader_screen(0)
+
+    def _reader_screen(self, index: int) -> ReaderScreen:
+        if index not in self._screens:
+            self._screens[index] = ReaderScreen(self.stores[index], ner_backend=self.ner_backend)
+        return self._screens[index]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide "Next document" when only one is open."""
+        if action == "next_document":
+            return len(self.stores) > 1
+        return True
+
+    def show_document(self, index: int) -> None:
+        """Switch to document `index` (its screen keeps its own reading state)."""
+        index %= len(self.stores)
+        if index == self.document_index:
+            return
+        screen = self._reader_screen(index)
+        self.document_index = index
+        self.switch_screen(screen)
+
+    def action_next_document(self) -> None:
+        """Show the next open document."""
+        self.show_document(self.document_index + 1)
+
+    def action_help(self) -> None:
+        """Show every key binding, grouped by pane."""
+        if isinstance(self.screen, HelpScreen):
+            return
+        screen = self.screen
+        panes = [("Everywhere", self), ("Reading", screen)]
+        for title, kind in (("Article", ArticleView), ("Sections", SectionsTree),
+                            ("Entities", EntityList), ("Search bar", SearchBar)):  # fmt: skip
+            found = screen.query(kind)
+            if found:
+                panes.append((title, found.first()))
+        self.push_screen(HelpScreen(panes))
+
+    def action_toggle_pane(self, name: str) -> None:
+        """Palette entry point for the reader screen's pane toggles."""
+        if isinstance(self.screen, ReaderScreen):
+            self.screen.action_toggle_pane(name)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's commands (theme, quit, keys…) plus the reader's."""
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, ReaderScreen):
+            yield SystemCommand("Toggle sections pane", "Show or hide the Sections navigator",
+                                lambda: screen.action_toggle_pane("sections"))  # fmt: skip
+            yield SystemCommand("Toggle entities pane", "Show or hide the Entities sidebar",
+                                lambda: screen.action_toggle_pane("entities"))  # fmt: skip
+            yield SystemCommand("Toggle dates", "Show or hide date entities", screen.action_toggle_dates)
+            yield SystemCommand("Search", "Open the search bar", screen.action_open_search)
+        for index, store in enumerate(self.stores):
+            if index != self.document_index:
+                title = sanitize(store.doc.title)
+                yield SystemCommand(f"Open document: {title}", store.doc.source, lambda i=index: self.show_document(i))

@@ -1,0 +1,226 @@
+"""The Entities sidebar: entities grouped by type, a type-to-filter, and a mentions panel.
+
+The pane shows "computing…" until the screen hands it the entities from its
+worker. It only reports choices (an entity, a mention); the screen owns the
+selection and the highlights.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from reader.ui.messages import WidgetMessage
+from reader.core.model import Document, Entity, Mention
+from reader.ui.wrap import sanitize
+
+GROUPS = [
+    ("person", "People"),
+    ("organization", "Organisations"),
+    ("place", "Places"),
+    ("group", "Groups"),
+    ("event", "Events"),
+    ("work", "Works"),
+    ("misc", "Other"),
+    ("date", "Dates"),
+]
+"""Sidebar groups in display order: (entity type, heading)."""
+
+NAME_WIDTH = 26
+"""Longer entity names are cut with an ellipsis so the count stays on the same line."""
+
+
+def group_entities(entities: list[Entity], *, dates: bool, needle: str = "") -> list[tuple[str, list[Entity]]]:
+    """Entities by group heading, in salience order, filtered by `needle` (any name or alias)."""
+    needle = needle.casefold()
+    known = {kind for kind, _ in GROUPS}
+    groups = []
+    for kind, heading in GROUPS:
+        if kind == "date" and not dates:
+            continue
+        members = [
+            e for e in entities
+            if (e.type == kind or (kind == "misc" and e.type not in known))
+            and (not needle or any(needle in n.casefold() for n in [e.name, *e.aliases]))
+        ]  # fmt: skip
+        if members:
+            members.sort(key=lambda e: (-e.salience, e.name))
+            groups.append((heading, members))
+    return groups
+
+
+def mention_context(doc: Document, start: int, end: int, width: int = 60) -> Text:
+    """One line around a mention, the mention in bold, from the block that holds it."""
+    block = doc.blocks[doc.block_index_at(start)]
+    before = max(block.start, start - width // 3)
+    after = min(block.end, end + width)
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append(("…" if before > block.start else "") + sanitize(doc.text[before:start]).replace("\n", " "))
+    text.append(sanitize(doc.text[start:end]), style="bold")
+    text.append(sanitize(doc.text[end:after]).replace("\n", " "))
+    return text
+
+
+class EntityList(OptionList):
+    """The entity list; printable keys typed here filter it."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.entities: list[Entity] = []
+        self.by_id: dict[str, Entity] = {}
+        self.needle = ""
+        self.dates = False
+
+    def show(self, entities: list[Entity]) -> None:
+        """Replace the entities listed."""
+        self.entities = entities
+        self.by_id = {e.id: e for e in entities}
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """Re-list the entities under the current filter and date setting."""
+        self.clear_options()
+        options: list[Option] = []
+        for heading, members in group_entities(self.entities, dates=self.dates, needle=self.needle):
+            options.append(Option(Text(f"{heading} ({len(members)})", style="bold"), disabled=True))
+            for entity in members:
+                name = sanitize(entity.name)
+                label = Text(name if len(name) <= NAME_WIDTH else name[: NAME_WIDTH - 1] + "…")
+                label.append(f"  {len(entity.mentions)}", style="dim")
+                options.append(Option(label, id=entity.id))
+        self.add_options(options)
+        self.parent_pane().update_status()
+
+    def parent_pane(self) -> EntitiesPane:
+        return self.query_ancestor(EntitiesPane)
+
+    def select_entity(self, entity: Entity) -> None:
+        """Move the highlight to `entity`, clearing a filter that hides it."""
+        if entity.id not in {o.id for o in self.options}:
+            self.needle = ""
+            self.rebuild()
+        self.highlighted = self.get_option_index(entity.id)
+
+    def on_key(self, event: events.Key) -> None:
+        """Type to filter: printable keys edit the filter, Backspace/Escape undo it."""
+        if event.is_printable and event.character and event.character not in "\t":
+            self._set_needle(self.needle + event.character)
+        elif event.key == "backspace" and self.needle:
+            self._set_needle(self.needle[:-1])
+        elif event.key == "escape" and self.needle:
+            self._set_needle("")
+        else:
+            return
+        event.stop()
+        event.prevent_default()
+
+    def _set_needle(self, needle: str) -> None:
+        self.needle = needle
+        self.rebuild()
+        if self.option_count:
+            self.action_first()
+
+
+class MentionsList(OptionList):
+    """Each mention of the selected entity with a line of context."""
+
+
+class EntitiesPane(Vertical):
+    """Status line, entity list, mentions panel."""
+
+    @dataclass
+    class EntityChosen(WidgetMessage):
+        """The reader chose an entity."""
+
+        entity: Entity
+
+    @dataclass
+    class MentionChosen(WidgetMessage):
+        """The reader chose mention `index` of the selected entity."""
+
+        index: int
+
+    def __init__(self, doc: Document, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.doc = doc
+        self.ready = False
+        self.failed = False
+        self.border_title = "Entities"
+
+    def compose(self) -> ComposeResult:
+        yield Static("computing…", id="entities-status")
+        yield EntityList(id="entity-list")
+        yield MentionsList(id="mentions")
+
+    @property
+    def entity_list(self) -> EntityList:
+        return self.query_one(EntityList)
+
+    def show_entities(self, entities: list[Entity]) -> None:
+        """The worker finished: list the entities."""
+        self.ready = True
+        self.entity_list.show(entities)
+
+    def show_failure(self) -> None:
+        """The worker failed: say so instead of "computing…"."""
+        self.failed = True
+        self.update_status()
+
+    def set_dates(self, dates: bool) -> None:
+        """Show or hide date entities."""
+        self.entity_list.dates = dates
+        self.entity_list.rebuild()
+
+    def update_status(self) -> None:
+        """The one-line status above the list: progress, filter, or counts."""
+        entity_list = self.entity_list
+        if self.failed:
+            status = "entities unavailable"
+        elif not self.ready:
+            status = "computing…"
+        elif entity_list.needle:
+            status = f"filter: {sanitize(entity_list.needle)}"
+        else:
+            status = f"{len(entity_list.entities)} entities · type to filter"
+        self.query_one("#entities-status", Static).update(Text(status))
+
+    def show_mentions(self, entity: Entity | None, mentions: list[Mention]) -> None:
+        """List `mentions` of `entity` in this order (None hides the panel)."""
+        panel = self.query_one(MentionsList)
+        panel.clear_options()
+        panel.display = entity is not None
+        if entity is None:
+            return
+        panel.border_title = f"Mentions of {sanitize(entity.name)} ({len(mentions)})"
+        sections = self.doc.all_sections
+        options = []
+        for i, mention in enumerate(mentions):
+            where = sections[mention.section].title if 0 <= mention.section < len(sections) else "Top"
+            line = Text(sanitize(where)[:24] + ": ", style="dim", no_wrap=True, overflow="ellipsis")
+            line.append_text(mention_context(self.doc, mention.start, mention.end))
+            options.append(Option(line, id=str(i)))
+        panel.add_options(options)
+
+    def highlight_mention(self, index: int) -> None:
+        """Keep the mentions panel's highlight on the current mention."""
+        mentions = self.query_one(MentionsList)
+        if mentions.display and index < mentions.option_count:
+            mentions.highlighted = index
+
+    @on(OptionList.OptionSelected, "#entity-list")
+    def _entity_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        entity = self.entity_list.by_id.get(event.option.id or "")
+        if entity is not None:
+            self.post_message(self.EntityChosen(self, entity))
+
+    @on(OptionList.OptionSelected, "#mentions")
+    def _mention_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.MentionChosen(self, int(event.option.id or 0)))

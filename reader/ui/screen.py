@@ -1,0 +1,340 @@
+"""The reader screen: one document, its panes, and the reading state they share.
+
+The screen owns the state (search matches, selected entity, which of the two
+`n`/`N` steps, the current section); the widgets below only draw what they
+are given and post messages about what the reader did.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import TYPE_CHECKING, Literal
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from reader.core.model import Entity, Section
+from reader.core.search import SearchError
+from reader.ui.article import ArticleView
+from reader.ui.entities import EntitiesPane
+from reader.ui.highlights import Ranges
+from reader.ui.messages import EntitiesFailed, EntitiesReady
+from reader.ui.search_bar import SearchBar
+from reader.ui.sections import SectionsTree
+from reader.ui.wrap import sanitize
+
+if TYPE_CHECKING:
+    from reader.core.store import Store
+
+NARROW = 130
+"""Below this many columns the side panes fold away (toggle them with S and E)."""
+
+
+class ReaderScreen(Screen):
+    """Sections | article | entities, with search bar, status line and footer."""
+
+    BINDINGS: list[BindingType] = [
+        Binding("slash", "open_search", "Search", id="reader.search"),
+        Binding("n", "step(True)", "Next hit", id="reader.next"),
+        Binding("N", "step(False)", "Prev hit", show=False, id="reader.previous"),
+        Binding("right_square_bracket", "next_section", "Next section", id="reader.next_section"),
+        Binding("left_square_bracket", "previous_section", "Prev section", show=False, id="reader.previous_section"),
+        Binding("escape", "clear", "Clear search/entity", show=False, id="reader.clear"),
+        Binding("s", "focus_pane('sections')", "Focus sections", show=False, id="reader.focus_sections"),
+        Binding("a", "focus_pane('article')", "Focus article", show=False, id="reader.focus_article"),
+        Binding("e", "focus_pane('entities')", "Focus entities", show=False, id="reader.focus_entities"),
+        Binding("S", "toggle_pane('sections')", "Sections pane", id="reader.toggle_sections"),
+        Binding("E", "toggle_pane('entities')", "Entities pane", id="reader.toggle_entities"),
+        Binding("D", "toggle_dates", "Show/hide dates", show=False, id="reader.toggle_dates"),
+    ]  # fmt: skip
+
+    def __init__(self, store: Store, *, ner_backend: str = "rules") -> None:
+        super().__init__()
+        self.store = store
+        self.doc = store.doc
+        self.ner_backend = ner_backend
+        self.title = sanitize(self.doc.title)
+        self.entities: list[Entity] | None = None
+        self.matches = Ranges()
+        self.search_text = ""
+        self.entity: Entity | None = None
+        self.mentions = Ranges()
+        self.active: Literal["search", "entity"] | None = None
+        self.section: Section = self.doc.root
+        self._pinned: tuple[Section, float] | None = None  # a jump target the view cannot scroll to the top
+        self._mention_index = Ranges()
+        self._mention_owner: list[Entity] = []
+        self._narrow: bool | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        with Horizontal(id="main"):
+            yield SectionsTree(self.doc, id="sections")
+            yield ArticleView(self.doc, id="article")
+            yield EntitiesPane(self.doc, id="entities")
+        search = SearchBar(id="search")
+        search.display = False
+        yield search
+        yield Static(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#sections").border_title = "Sections"
+        self.article.focus()
+        self._compute_entities()
+
+    @property
+    def article(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def search_bar(self) -> SearchBar:
+        return self.query_one(SearchBar)
+
+    @property
+    def entities_pane(self) -> EntitiesPane:
+        return self.query_one(EntitiesPane)
+
+    # -- entities worker --------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="entities")
+    def _compute_entities(self) -> None:
+        """Extract entities off the UI thread; the article is usable meanwhile."""
+        try:
+            entities = self.store.entities(backend=self.ner_backend)
+        except Exception as error:  # any extractor failure must leave the reader running
+            self.post_message(EntitiesFailed(f"{type(error).__name__}: {error}"))
+        else:
+            self.post_message(EntitiesReady(list(entities)))
+
+    def on_entities_ready(self, message: EntitiesReady) -> None:
+        self.entities = message.entities
+        owners = [(m.start, m.end, e) for e in message.entities for m in e.mentions]
+        self._mention_index = Ranges((start, end) for start, end, _ in owners)
+        by_span = {(start, end): e for start, end, e in owners}
+        self._mention_owner = [by_span[s] for s in zip(self._mention_index.starts, self._mention_index.ends)]
+        self.entities_pane.show_entities(message.entities)
+
+    def on_entities_failed(self, message: EntitiesFailed) -> None:
+        self.entities_pane.show_failure()
+        self.notify(Text(f"Entities could not be computed: {message.error}"), title="Entities", severity="error")
+
+    # -- position, sections -----------------------------------------------
+
+    @on(ArticleView.PositionChanged)
+    def _position_changed(self, event: ArticleView.PositionChanged) -> None:
+        if self._pinned is not None and self._pinned[1] != self.article.scroll_y:
+            self._pinned = None
+        self.section = self._pinned[0] if self._pinned else self.doc.section_at(event.offset)
+        self.query_one(SectionsTree).follow(self.section)
+        self.update_status()
+
+    def go_to_section(self, section: Section) -> None:
+        """Put `section`'s heading at the top (or as high as the end of the text allows)."""
+        article = self.article
+        article.scroll_to_offset(section.start)
+        self._pinned = (section, article.scroll_y)
+        self.section = section
+        self.query_one(SectionsTree).follow(section)
+        self.update_status()
+
+    @on(SectionsTree.Chosen)
+    def _section_chosen(self, event: SectionsTree.Chosen) -> None:
+        self.go_to_section(event.section)
+
+    def action_next_section(self) -> None:
+        """Jump to the next section in document order."""
+        sections = self.doc.all_sections
+        here = self.section.start if self.section.level else self.article.top_offset
+        i = bisect_right([s.start for s in sections], here)
+        if i < len(sections):
+            self.go_to_section(sections[i])
+
+    def action_previous_section(self) -> None:
+        """Jump to the start of this section, or the previous one if already there."""
+        sections = self.doc.all_sections
+        here = self.section.start if self.section.level else 0
+        if self.section.level and self.article.top_offset > here and not self._pinned:
+            self.go_to_section(self.section)
+            return
+        i = bisect_left([s.start for s in sections], here) - 1
+        if i >= 0:
+            self.go_to_section(sections[i])
+        else:
+            self.article.action_scroll_top()
+
+    # -- search -------------------------------------------------------------
+
+    def action_open_search(self) -> None:
+        """Show the search bar and type into it."""
+        self.search_bar.open()
+
+    @on(SearchBar.Changed)
+    def _search_changed(self, event: SearchBar.Changed) -> None:
+        self.run_search(event.query, regex=event.regex, case=event.case)
+
+    def run_search(self, query: str, *, regex: bool = False, case: bool | None = None) -> None:
+        """Search the whole document; highlight every match, bring the first after the reading position into view."""
+        self.search_text = query
+        if not query:
+            self._set_matches(Ranges())
+            self.search_bar.set_count(None, 0)
+            return
+        try:
+            found = self.store.search(query, regex=regex, case=case)
+        except SearchError as error:
+            self._set_matches(Ranges())
+            self.search_bar.set_error(str(error))
+            return
+        matches = Ranges.from_sorted(found.starts, found.ends)
+        if matches:
+            matches.current = matches.first_from(self.article.top_offset)
+            self.article.scroll_to_offset(matches.starts[matches.current], top=False)
+        self.active = "search"
+        self._set_matches(matches)
+
+    def _set_matches(self, matches: Ranges) -> None:
+        self.matches = matches
+        if not matches and self.active == "search":
+            self.active = "entity" if self.entity else None
+        self.article.set_matches(matches)
+        self.search_bar.set_count(matches.current, len(matches))
+        self.update_status()
+
+    @on(SearchBar.Submitted)
+    def _search_submitted(self) -> None:
+        self.article.focus()
+
+    @on(SearchBar.Cleared)
+    def _search_cleared(self) -> None:
+        self.search_text = ""
+        self._set_matches(Ranges())
+        self.article.focus()
+
+    # -- entities -----------------------------------------------------------
+
+    @on(EntitiesPane.EntityChosen)
+    def _entity_chosen(self, event: EntitiesPane.EntityChosen) -> None:
+        self.select_entity(event.entity)
+
+    def select_entity(self, entity: Entity | None, *, current: int = 0, jump: bool = True) -> None:
+        """Highlight every mention of `entity` and go to mention `current` (None: deselect)."""
+        self.entity = entity
+        mentions = sorted(entity.mentions, key=lambda m: m.start) if entity else []
+        self.mentions = Ranges((m.start, m.end) for m in mentions)
+        self.entities_pane.show_mentions(entity, mentions)
+        if entity is None or not self.mentions:
+            self.active = "search" if self.matches else None
+            self.article.set_mentions(self.mentions)
+            self.update_status()
+            return
+        self.active = "entity"
+        self.mentions.current = min(current, len(self.mentions) - 1)
+        self.entities_pane.entity_list.select_entity(entity)
+        self._show_current(self.mentions, jump)
+
+    @on(EntitiesPane.MentionChosen)
+    def _mention_chosen(self, event: EntitiesPane.MentionChosen) -> None:
+        if self.mentions:
+            self.mentions.current = min(event.index, len(self.mentions) - 1)
+            self.active = "entity"
+            self._show_current(self.mentions, True)
+
+    @on(ArticleView.OffsetClicked)
+    def _offset_clicked(self, event: ArticleView.OffsetClicked) -> None:
+        i = self._mention_index.at(event.offset)
+        if i is None:
+            return
+        entity = self._mention_owner[i]
+        ordered = sorted(entity.mentions, key=lambda m: m.start)
+        current = next((n for n, m in enumerate(ordered) if m.start <= event.offset < m.end), 0)
+        self.select_entity(entity, current=current, jump=False)
+
+    def action_toggle_dates(self) -> None:
+        """Show or hide date entities in the sidebar."""
+        pane = self.entities_pane
+        pane.set_dates(not pane.entity_list.dates)
+
+    # -- stepping -------------------------------------------------------------
+
+    def action_step(self, forward: bool) -> None:
+        """n/N: the next or previous search match or entity mention, whichever was chosen last."""
+        ranges = self.matches if self.active == "search" else self.mentions if self.active == "entity" else None
+        if not ranges:
+            self.notify("Nothing to step through: search with / or choose an entity", timeout=2)
+            return
+        ranges.step(forward)
+        self._show_current(ranges, True)
+
+    def _show_current(self, ranges: Ranges, jump: bool) -> None:
+        if jump and ranges.current is not None:
+            self.article.scroll_to_offset(ranges.starts[ranges.current], top=False)
+        if ranges is self.matches:
+            self.search_bar.set_count(ranges.current, len(ranges))
+            self.article.set_matches(ranges)
+        else:
+            self.article.set_mentions(ranges)
+            self.entities_pane.highlight_mention(ranges.current or 0)
+        self.update_status()
+
+    def action_clear(self) -> None:
+        """Escape: drop the search if there is one, else the selected entity."""
+        if self.search_text:
+            self.search_bar.action_clear()
+        elif self.entity is not None:
+            self.select_entity(None)
+
+    # -- status -------------------------------------------------------------
+
+    def counter(self) -> str:
+        """`espionage 2/5` or `Russia 3/16` for whichever n/N steps, else ''."""
+        if self.active == "search" and self.search_text:
+            ranges, label = self.matches, self.search_text
+        elif self.active == "entity" and self.entity is not None:
+            ranges, label = self.mentions, self.entity.name
+        else:
+            return ""
+        current = "-" if ranges.current is None else ranges.current + 1
+        return f"{sanitize(label)} {current}/{len(ranges)}"
+
+    def update_status(self) -> None:
+        """Redraw the status line: section, position, counter."""
+        section = self.section.title if self.section.level else "Top"
+        parts = [f"§ {sanitize(section)}", f"{self.article.percent}%"]
+        if counter := self.counter():
+            parts.append(counter)
+        self.query_one("#status", Static).update(Text("  │  ".join(parts)))
+
+    # -- panes and focus ------------------------------------------------------
+
+    def on_resize(self) -> None:
+        """Fold the side panes away on narrow terminals, bring them back on wide ones."""
+        narrow = self.size.width < NARROW
+        if narrow != self._narrow:
+            self._narrow = narrow
+            self.query_one("#sections").display = not narrow
+            self.entities_pane.display = not narrow
+
+    def _pane(self, name: str):
+        return {"sections": self.query_one(SectionsTree), "article": self.article, "entities": self.entities_pane}[name]
+
+    def action_toggle_pane(self, name: str) -> None:
+        """Show or hide a side pane."""
+        pane = self._pane(name)
+        pane.display = not pane.display
+        if not pane.display and self.focused is not None and pane in self.focused.ancestors_with_self:
+            self.article.focus()
+
+    def action_focus_pane(self, name: str) -> None:
+        """Focus a pane, showing it first if folded away."""
+        pane = self._pane(name)
+        pane.display = True
+        if name == "entities":
+            pane.entity_list.focus()
+        else:
+            pane.focus()

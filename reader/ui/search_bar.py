@@ -1,0 +1,124 @@
+"""The search bar: an input, regex/case toggles and the `i/N` counter.
+
+The bar only reports what the reader asks for (`Changed` on every keystroke
+or toggle, `Submitted` on Enter, `Cleared` on Escape); the screen runs the
+search and tells the bar the counter or the error to show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.widgets import Input, Static
+
+from reader.ui.messages import WidgetMessage
+
+
+class SearchBar(Horizontal):
+    """Docked at the bottom; hidden until `/`."""
+
+    BINDINGS: list[BindingType] = [
+        Binding("ctrl+r", "toggle_regex", "Regex", id="search.regex"),
+        Binding("ctrl+t", "toggle_case", "Match case", id="search.case"),
+        Binding("escape", "clear", "Clear search", id="search.clear"),
+    ]
+
+    regex: reactive[bool] = reactive(False)
+    case: reactive[bool | None] = reactive(None)  # None = smart case
+
+    @dataclass
+    class Changed(WidgetMessage):
+        """The query or a toggle changed: search again."""
+
+        query: str
+        regex: bool
+        case: bool | None
+
+    @dataclass
+    class Submitted(WidgetMessage):
+        """Enter: keep the search, go back to reading."""
+
+    @dataclass
+    class Cleared(WidgetMessage):
+        """Escape: drop the search."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("/", id="search-slash")
+        yield Input(placeholder="search (literal, smart case)", id="search-input", select_on_focus=False)
+        yield Static(id="search-flags")
+        yield Static(id="search-count")
+
+    def on_mount(self) -> None:
+        self._show_flags()
+
+    @property
+    def input(self) -> Input:
+        return self.query_one(Input)
+
+    @property
+    def search_text(self) -> str:
+        """The text being searched for."""
+        return self.input.value
+
+    def open(self) -> None:
+        """Show the bar and put the cursor in it."""
+        self.display = True
+        self.input.focus()
+        self.input.cursor_position = len(self.input.value)
+
+    def set_count(self, current: int | None, total: int) -> None:
+        """Show `i/N` (or `N` when no match is current), leaving any error state."""
+        self.input.remove_class("-error")
+        label = f"{current + 1}/{total}" if current is not None and total else f"{total} matches" if self.search_text else ""
+        if self.search_text and not total:
+            label = "no match"
+        self.query_one("#search-count", Static).update(Text(label))
+
+    def set_error(self, message: str) -> None:
+        """Show an invalid query (bad regex) as an error, not a crash."""
+        self.input.add_class("-error")
+        self.query_one("#search-count", Static).update(Text(f"invalid: {message}"[:40]))
+
+    def _show_flags(self) -> None:
+        case = {None: "smart", True: "Aa", False: "aa"}[self.case]
+        flags = Text()
+        flags.append(" .* ", style="reverse" if self.regex else "dim")
+        flags.append(" ")
+        flags.append(f" {case} ", style="reverse" if self.case is not None else "dim")
+        self.query_one("#search-flags", Static).update(flags)
+
+    def _changed(self) -> None:
+        self._show_flags()
+        self.post_message(self.Changed(self, self.search_text, self.regex, self.case))
+
+    def action_toggle_regex(self) -> None:
+        """Treat the query as a regular expression, or literally."""
+        self.regex = not self.regex
+        self._changed()
+
+    def action_toggle_case(self) -> None:
+        """Cycle smart case → match case → ignore case."""
+        self.case = {None: True, True: False, False: None}[self.case]
+        self._changed()
+
+    def action_clear(self) -> None:
+        """Empty and hide the bar, and drop the search."""
+        self.input.value = ""
+        self.display = False
+        self.post_message(self.Cleared(self))
+
+    @on(Input.Changed, "#search-input")
+    def _input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._changed()
+
+    @on(Input.Submitted, "#search-input")
+    def _input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Submitted(self))

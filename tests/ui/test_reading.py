@@ -1,0 +1,109 @@
+"""Opening the sample, scrolling with less/vim keys, sections and scroll-spy."""
+
+from __future__ import annotations
+
+from reader.ui.article import ArticleView
+from reader.ui.sections import SectionsTree
+
+from ui_helpers import screen_text
+
+
+async def test_opens_with_title_sections_and_article(sample_app):
+    async with sample_app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        text = screen_text(sample_app)
+        assert "Czech Republic Leads EU in Restricting Russian" in text.splitlines()[0]
+        for title in ["A Response to Escalating Sec", "Details of the New restricti", "Looking Ahead"]:
+            assert title in text
+        assert "The Czech Republic has taken a decisive step" in text
+        assert sample_app.focused is sample_app.screen.query_one(ArticleView)
+
+
+async def test_scroll_keys_move_the_view(sample_app):
+    async with sample_app.run_test(size=(100, 24)) as pilot:
+        article = sample_app.screen.query_one(ArticleView)
+        await pilot.pause()
+        await pilot.press("j", "j", "down")
+        assert article.scroll_y == 3
+        await pilot.press("k")
+        assert article.scroll_y == 2
+        await pilot.press("space")
+        page = article.size.height - 2
+        assert article.scroll_y == 2 + page
+        await pilot.press("b")
+        assert article.scroll_y == 2
+        await pilot.press("d")
+        assert article.scroll_y == 2 + article.size.height // 2
+        await pilot.press("u", "G")
+        assert article.scroll_y == article.max_scroll_y > 0
+        assert "100%" in screen_text(sample_app)
+        await pilot.press("g")
+        assert article.scroll_y == 0
+        await pilot.press("end")
+        assert article.scroll_y == article.max_scroll_y
+        await pilot.press("home")
+        assert article.scroll_y == 0
+
+
+async def test_next_and_previous_section_move_view_and_navigator(sample_app):
+    async with sample_app.run_test(size=(160, 48)) as pilot:
+        screen = sample_app.screen
+        article, tree = screen.query_one(ArticleView), screen.query_one(SectionsTree)
+        sections = screen.doc.all_sections
+        await pilot.pause()
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert article.top_offset == sections[0].start
+        assert tree.current is sections[0]
+        assert "§ A Response to Escalating Security Threats" in screen_text(sample_app)
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await pilot.pause()
+        assert tree.current is sections[2]
+        assert "§ Broader Implications" in screen_text(sample_app)
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert tree.current is sections[1]
+        assert article.top_offset == sections[1].start
+
+
+async def test_scroll_spy_follows_plain_scrolling(sample_app):
+    async with sample_app.run_test(size=(160, 48)) as pilot:
+        screen = sample_app.screen
+        article, tree = screen.query_one(ArticleView), screen.query_one(SectionsTree)
+        sections = screen.doc.all_sections
+        await pilot.pause()
+        row = article.wrap.row_of(sections[1].start)
+        for _ in range(row):
+            await pilot.press("j")
+        await pilot.pause()
+        assert tree.current is sections[1]
+        await pilot.press("k")
+        await pilot.pause()
+        assert tree.current is sections[0]
+
+
+async def test_choosing_a_section_in_the_tree_puts_its_heading_on_top(sample_app):
+    async with sample_app.run_test(size=(160, 48)) as pilot:
+        screen = sample_app.screen
+        article = screen.query_one(ArticleView)
+        sections = screen.doc.all_sections
+        await pilot.press("s")
+        assert isinstance(sample_app.focused, SectionsTree)
+        await pilot.press("down", "down", "enter")  # the cursor starts before the first section
+        await pilot.pause()
+        assert article.top_offset == sections[1].start
+        lines = screen_text(sample_app).splitlines()
+        assert "Details of the New restrictions" in lines[1]
+
+
+async def test_last_section_stays_current_when_it_cannot_reach_the_top(sample_app):
+    async with sample_app.run_test(size=(160, 48)) as pilot:
+        screen = sample_app.screen
+        tree = screen.query_one(SectionsTree)
+        last = screen.doc.all_sections[-1]
+        await pilot.pause()
+        for _ in screen.doc.all_sections:
+            await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert tree.current is last
+        assert f"§ {last.title}" in screen_text(sample_app)
