@@ -22,8 +22,7 @@ FUNCTION = frozenset(
     every some many much more most few both either neither other such only just even still yet
     here now later today however meanwhile moreover thus hence therefore according among between
     be is are was were been being am do does did done have has had having can could shall should
-    will would may might must let one two three four five six seven eight nine ten first second
-    third last next new old mr mrs ms dr st""".split()
+    will would may might must let""".split()
 )
 
 #: Titles and roles before a person's name; dropped from the name, counted as a person vote.
@@ -43,11 +42,11 @@ ORG_WORDS = frozenset(
     corporation company co co. group holdings party club fc afc association federation union
     league council committee commission assembly parliament congress senate ministry department
     agency service services bureau office authority board bank trust fund foundation society
-    organization organisation airlines airways railway railways railroad records studios
+    organization organisation airlines airways records studios
     entertainment media network broadcasting radio television tv news times post press journal
     magazine herald tribune gazette army navy corps brigade division regiment battalion squadron
     police church band orchestra choir ensemble team united rovers wanderers athletic hockey
-    government court hospital museum library industries enterprises motors systems technologies
+    government court hospital force forces museum library industries enterprises motors systems technologies
     labs laboratories partners associates""".split()
 )
 
@@ -57,14 +56,14 @@ PLACE_WORDS = frozenset(
     street st. road avenue ave boulevard lane bay valley area region park junction plateau desert
     sea ocean coast peninsula canyon falls forest hill hills heights square bridge airport
     township district village city town harbour harbor creek gulf strait cape peak glacier beach
-    springs station castle palace""".split()
+    springs station castle palace railway railroad""".split()
 )
 
 #: Head words that make a name an event, a work or another named thing.
 EVENT_WORDS = frozenset(
     """war wars battle cup championship championships olympics games festival tournament open
-    revolution crisis treaty act prix series season expo summit conference election elections
-    day""".split()
+    revolution crisis treaty act prix series season expo summit election elections day bowl
+    campaign siege massacre rebellion uprising""".split()
 )
 MISC_WORDS = frozenset("award awards prize trophy medal album single song film novel show".split())
 
@@ -137,3 +136,11 @@ EXTRA_DEMONYMS = {
 }
 #: Lower-case words too ambiguous to count as a place or demonym unless capitalised.
 AMBIGUOUS_LOWER = frozenset("polish china turkey chad guinea jordan georgia niger latin swiss french".split())
+
+#: Religions, holidays and other well-known named things that are neither people nor places.
+MISC_NAMES = frozenset(
+    """christmas easter thanksgiving ramadan hanukkah passover holocaust christian christians
+    muslim muslims jew jews jewish catholic catholics protestant protestants buddhist buddhists
+    hindu hindus sikh sikhs islam christianity judaism buddhism hinduism catholicism
+    islamic""".split()
+)

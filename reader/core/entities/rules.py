@@ -19,6 +19,8 @@ from .scan import Chunk, Scanner, Tok, zones_of
 from .typing_rules import guess_type, is_acronym
 
 ACRONYM_GAP = re.compile(r"(?:['’]s)?\s*\(\s*")
+REGION_AFTER = re.compile(r",\s?([A-Z][\w.]*(?: [A-Z]\w*)?)")
+NUMBER_AFTER = re.compile(r" \d")
 QUOTES_OPEN = frozenset("\"“")
 QUOTES_CLOSE = frozenset("\"”")
 
@@ -79,7 +81,7 @@ class RuleExtractor:
                 if t.weak and w not in cues.CONNECTORS:
                     self.deferred.append([t])
                 i += 1
-            elif w in cues.PERSON_TITLES and rest and norm(toks[i + 1].text) not in cues.ORG_WORDS:
+            elif rest and self._is_title(w, norm(toks[i + 1].text)):
                 person_cue = True
                 i += 1
             elif w in lex.demonyms and rest and norm(toks[i + 1].text) in cues.PERSON_TITLES:
@@ -92,6 +94,12 @@ class RuleExtractor:
                 break
         return toks[i:], person_cue
 
+    def _is_title(self, w: str, following: str) -> bool:
+        """A role before a name: `Minister Jan`, `Engineer John` (not `General Motors`)."""
+        if following in cues.ORG_WORDS:
+            return False
+        return w in cues.PERSON_TITLES or (w in self.lex.common and following in self.lex.first_names)
+
     def _lookup(self, toks: list[Tok]) -> Candidate | None:
         """A gazetteer, acronym, demonym or date reading of the whole chunk."""
         lex = self.lex
@@ -99,21 +107,21 @@ class RuleExtractor:
         surface = self.text[start:end]
         key = " ".join(t.text for t in toks).lower()
         words = [t.text for t in toks]
+        if len(toks) == 1 and toks[0].text in cues.ACRONYMS:
+            name, kind = cues.ACRONYMS[toks[0].text]
+            return Candidate(start, end, surface, kind, 3.0, canon=name, tokens=words)
+        if len(toks) == 1 and key in cues.MONTHS or key in cues.DAYS:
+            return Candidate(start, end, surface, "date", 1.0, tokens=words)
         place = lex.places.get(key)
         if place is not None:
             kind = "organization" if place.kind == "org" else "place"
-            return Candidate(start, end, surface, kind, 3.0, canon=place.name, tokens=words)
+            weight = 1.0 if place.kind == "city" else 3.0
+            return Candidate(start, end, surface, kind, weight, canon=place.name, tokens=words)
         if len(toks) > 1:
             return None
-        w = toks[0].text
-        if w in cues.ACRONYMS:
-            name, kind = cues.ACRONYMS[w]
-            return Candidate(start, end, surface, kind, 3.0, canon=name, tokens=words)
-        lw = norm(w)
+        lw = norm(toks[0].text)
         if lw in lex.demonyms or (lw.endswith("s") and lw[:-1] in lex.demonyms and not toks[0].low):
             return self._demonym(toks[0], lw)
-        if lw in cues.MONTHS or lw in cues.DAYS:
-            return Candidate(start, end, surface, "date", 1.0, tokens=words)
         return None
 
     def _demonym(self, t: Tok, w: str) -> Candidate:
@@ -125,10 +133,20 @@ class RuleExtractor:
         words = [t.text for t in toks]
         if self.text[start - 1 : start] in QUOTES_OPEN and self.text[end : end + 1] in QUOTES_CLOSE:
             kind, weight = "work", 2.0
+        elif len(toks) == 1 and NUMBER_AFTER.match(self.text, end):
+            kind, weight = "misc", 0.0  # `Milepost 12`, `Route 66`: a label, not a name
+        elif self._before_region(end):
+            kind, weight = "place", 1.0
         else:
             kind, weight = guess_type(words, prev, self.lex, person_cue)
         weak = all(t.low for t in toks) or (len(toks) == 1 and toks[0].weak)
         return Candidate(start, end, self.text[start:end], kind, weight, weak=weak, tokens=words)
+
+    def _before_region(self, end: int) -> bool:
+        """`Bridgton, Maine`: a name followed by a state or country is a place."""
+        m = REGION_AFTER.match(self.text, end)
+        place = m and self.lex.places.get(m.group(1).lower())
+        return bool(place) and place.kind in ("state", "country")
 
     def _split_title(self, toks: list[Tok]) -> None:
         """In Title Case text only gazetteer words count now; the rest waits for pass two."""

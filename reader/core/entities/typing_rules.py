@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from . import cues
 from .lexicon import Lexicon
+
+
+_ROMAN = re.compile(r"[ivx]+")
 
 
 def _norm(word: str) -> str:
@@ -18,12 +23,14 @@ def guess_type(words: list[str], prev: str, lex: Lexicon, person_cue: bool) -> t
     organisation), then context (`in X` is a place); else a weak default.
     """
     low = [_norm(w) for w in words]
+    while len(low) > 1 and _ROMAN.fullmatch(low[-1]):
+        low = low[:-1]
     head = low[-1]
     if head in cues.ORG_WORDS or low[0] in ("university", "bank", "church"):
         return "organization", 2.0
     if head in cues.PLACE_WORDS or low[0] in ("mount", "lake", "fort", "port", "cape", "isle"):
         return "place", 2.0
-    if head in cues.EVENT_WORDS or (len(low) > 2 and low[0] == "battle"):
+    if head in cues.EVENT_WORDS or (len(low) > 2 and low[0] in ("battle", "siege")):
         return "event", 2.0
     if head in cues.MISC_WORDS:
         return "misc", 1.5
@@ -31,6 +38,10 @@ def guess_type(words: list[str], prev: str, lex: Lexicon, person_cue: bool) -> t
         return "organization", 1.0
     if person_cue:
         return "person", 2.0
+    if len(low) == 1 and low[0] in cues.MISC_NAMES:
+        return "group", 2.0
+    if len(low) > 1 and low[0] in lex.places and lex.places[low[0]].kind in ("city", "state"):
+        return "organization", 1.0
     if len(low) > 1 and low[0] in lex.first_names and low[0] not in lex.places:
         return "person", 1.5
     if len(words) == 1 and _is_acronym(words[0]):
@@ -40,13 +51,20 @@ def guess_type(words: list[str], prev: str, lex: Lexicon, person_cue: bool) -> t
         return ("organization" if place.kind == "org" else "place"), 1.5
     if prev in cues.PLACE_PREPS and len(low) <= 2:
         return "place", 0.5
-    if len(low) in (2, 3) and all(w not in lex.common for w in low):
+    names = [w for w in low if w not in cues.CONNECTORS]
+    if len(names) in (2, 3) and all(_namelike(w, lex) for w in names):
         return "person", 0.8
     if len(low) > 1 and low[-1] in lex.surnames:
         return "person", 0.5
     if len(low) == 1:
-        return "person", 0.3
-    return "organization", 0.3
+        if low[0] in lex.surnames or low[0] in lex.first_names:
+            return "person", 0.3
+        return "misc", 0.1
+    return "organization", 0.1
+
+
+def _namelike(word: str, lex: Lexicon) -> bool:
+    return word not in lex.common or word in lex.surnames or word in lex.first_names
 
 
 def _is_acronym(word: str) -> bool:

@@ -1,0 +1,68 @@
+"""Properties of the entity layer over generated text: offsets always point at the mention."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.core.entities import extract_entities
+from reader.core.model import Block, BlockKind, Document, Section
+from reader.core.store import Store
+
+WORDS = [
+    "the", "The", "of", "and", "in", "Czech", "czech", "Republic", "republic", "Russian", "russian",
+    "EU", "U.S.", "NATO", "(BIS)", "Mr.", "Dr.", "Jan", "Lipavsky", "Lipavsky’s", "Republic’s",
+    "pan-European", "europe", "May", "2024", "Army", "of", "the", "Potomac", "St.", "Louis",
+    "University", "River", "said", "while", "While", "—", "“Kill”", "O'Neil", "AT&T", "É", "Émile",
+    "naïve", "x", "I", ",", ".", ":", ";", "!", "?", "\n", "\n\n", "* ", "# ", "  ", "é", "İstanbul",
+]
+
+texts = st.lists(st.sampled_from(WORDS), max_size=80).map(
+    lambda ws: "".join(w if w in ",.:;!?\n" or w.startswith("\n") else " " + w for w in ws)
+)
+
+
+def make_doc(text: str) -> Document:
+    """A document straight from text: first line a title, each further line a paragraph."""
+    blocks, pos = [], 0
+    for i, line in enumerate(text.split("\n")):
+        kind = BlockKind.TITLE if i == 0 else BlockKind.PARAGRAPH
+        if line:
+            blocks.append(Block(kind, pos, pos + len(line)))
+        pos += len(line) + 1
+    root = Section(title="", level=0, start=0, end=len(text))
+    return Document(source="<test>", format="txt", title="", text=text, blocks=blocks, root=root)
+
+
+def _check(doc: Document) -> None:
+    ents = extract_entities(doc)
+    seen = set()
+    for e in ents:
+        assert e.name and e.type in {"person", "organization", "place", "group", "event", "work", "date", "misc"}
+        for m in e.mentions:
+            assert doc.text[m.start : m.end] == m.text
+            assert m.kind in ("name", "demonym")
+            assert (m.start, m.end) not in seen
+            seen.add((m.start, m.end))
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts)
+def test_offsets_hold_on_raw_blocks(text):
+    _check(make_doc(text))
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts)
+def test_offsets_hold_through_the_parser(text):
+    _check(Store.from_text(text).doc)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=200))
+def test_any_text_is_safe(text):
+    _check(make_doc(text))
+
+
+def test_empty_document():
+    assert extract_entities(make_doc("")) == []
