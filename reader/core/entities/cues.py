@@ -56,7 +56,8 @@ PLACE_WORDS = frozenset(
     street st. road avenue ave boulevard lane bay valley area region park junction plateau desert
     sea ocean coast peninsula canyon falls forest hill hills heights square bridge airport
     township district village city town harbour harbor creek gulf strait cape peak glacier beach
-    springs station castle palace railway railroad""".split()
+    springs station castle palace railway railroad pond brook reservoir playfield field house
+    hall base stadium arena cemetery parish municipality estate""".split()
 )
 
 #: Head words that make a name an event, a work or another named thing.
@@ -144,3 +145,25 @@ MISC_NAMES = frozenset(
     hindu hindus sikh sikhs islam christianity judaism buddhism hinduism catholicism
     islamic""".split()
 )
+
+#: Compass words that start place names (`West Jersey`, `South Jutland`).
+COMPASS = frozenset("north south east west northern southern eastern western central upper lower greater".split())
+
+#: `X is a village`, `X, a band from ...`: the noun that says what X is.
+DEFINING_NOUNS = {
+    **dict.fromkeys(
+        """village town city hamlet parish municipality river lake mountain island county district
+        region suburb neighbourhood neighborhood area park country state province capital port
+        community settlement valley peninsula""".split(), "place"),
+    **dict.fromkeys(
+        """band group company club team party organization organisation station chain brand label
+        manufacturer school university college newspaper magazine network firm retailer airline
+        corporation charity agency league""".split(), "organization"),
+    **dict.fromkeys(
+        """album song single film movie novel book game festival convention event language holiday
+        people religion ep opera play series""".split(), "misc"),
+    **dict.fromkeys(
+        """singer actor actress politician player writer author musician footballer general
+        officer poet painter artist composer guitarist drummer bassist vocalist rapper journalist
+        broadcaster businessman scientist priest king queen emperor man woman""".split(), "person"),
+}

@@ -20,6 +20,9 @@ from .typing_rules import guess_type, is_acronym
 
 ACRONYM_GAP = re.compile(r"(?:['’]s)?\s*\(\s*")
 REGION_AFTER = re.compile(r",\s?([A-Z][\w.]*(?: [A-Z]\w*)?)")
+DEFINITION = re.compile(
+    r"(?:['’]s)?(?:\s+(?:is|was|are|were)|,)\s+(?:also\s+)?(?:a|an|the|one of the)\s+((?:[\w-]+\s+){0,3}[\w-]+)"
+)
 NUMBER_AFTER = re.compile(r" \d")
 QUOTES_OPEN = frozenset("\"“")
 QUOTES_CLOSE = frozenset("\"”")
@@ -65,6 +68,8 @@ class RuleExtractor:
             return
         cand = self._lookup(toks)
         if cand is None:
+            if len(toks) == 1 and NUMBER_AFTER.match(self.text, toks[0].end):
+                return  # `Milepost 12`, `Route 66`: a label, not a name
             cand = self._unknown(toks, chunk.prev, person_cue)
         self.out.append(cand)
 
@@ -133,14 +138,25 @@ class RuleExtractor:
         words = [t.text for t in toks]
         if self.text[start - 1 : start] in QUOTES_OPEN and self.text[end : end + 1] in QUOTES_CLOSE:
             kind, weight = "work", 2.0
-        elif len(toks) == 1 and NUMBER_AFTER.match(self.text, end):
-            kind, weight = "misc", 0.0  # `Milepost 12`, `Route 66`: a label, not a name
         elif self._before_region(end):
             kind, weight = "place", 1.0
+        elif defined := self._defined_as(end):
+            kind, weight = defined, 2.5
         else:
             kind, weight = guess_type(words, prev, self.lex, person_cue)
         weak = all(t.low for t in toks) or (len(toks) == 1 and toks[0].weak)
         return Candidate(start, end, self.text[start:end], kind, weight, weak=weak, tokens=words)
+
+    def _defined_as(self, end: int) -> str | None:
+        """`Bilka is a chain of ...`, `Aisby, a village in ...`: the defining noun's type."""
+        m = DEFINITION.match(self.text, end)
+        if m is None:
+            return None
+        for word in m.group(1).lower().split():
+            kind = cues.DEFINING_NOUNS.get(word.rstrip("s") if word not in cues.DEFINING_NOUNS else word)
+            if kind:
+                return kind
+        return None
 
     def _before_region(self, end: int) -> bool:
         """`Bridgton, Maine`: a name followed by a state or country is a place."""

@@ -40,10 +40,12 @@ def guess_type(words: list[str], prev: str, lex: Lexicon, person_cue: bool) -> t
         return "person", 2.0
     if len(low) == 1 and low[0] in cues.MISC_NAMES:
         return "group", 2.0
+    if len(low) > 1 and low[0] in lex.first_names and _not_major_place(low[0], lex):
+        return "person", 1.5
+    if len(low) > 1 and low[0] in cues.COMPASS:
+        return "place", 1.0
     if len(low) > 1 and low[0] in lex.places and lex.places[low[0]].kind in ("city", "state"):
         return "organization", 1.0
-    if len(low) > 1 and low[0] in lex.first_names and low[0] not in lex.places:
-        return "person", 1.5
     if len(words) == 1 and _is_acronym(words[0]):
         return "organization", 0.6
     if len(low) == 1 and low[0] in lex.places:
@@ -61,6 +63,11 @@ def guess_type(words: list[str], prev: str, lex: Lexicon, person_cue: bool) -> t
             return "person", 0.3
         return "misc", 0.1
     return "organization", 0.1
+
+
+def _not_major_place(word: str, lex: Lexicon) -> bool:
+    place = lex.places.get(word)
+    return place is None or place.kind in ("city", "county")
 
 
 def _namelike(word: str, lex: Lexicon) -> bool:
