@@ -1,9 +1,9 @@
 """Assemble the display text block by block, keeping the map back to the source.
 
 A parser hands each block over as a `Piece` list: runs of display text, each
-copied from a known source offset. The builder makes the text safe to show
-(control characters become visible symbols, invisible ones are dropped),
-applies display repair, and records every run in the document's `OffsetMap`.
+copied from a known source offset. When parsing is done, `finish()` applies
+display repair to the whole text in one pass and shifts blocks and the offset
+map by the spaces it inserts.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from reader.core.model import Block, BlockKind, OffsetMap, Span
-from reader.core.repair import repair
+from reader.core.repair import apply_repairs, find_repairs
 
-# C0 controls (but newline), DEL and C1 controls: shown as visible symbols.
-_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0 controls (but newline), DEL, C1 controls and bidi overrides: made visible.
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 # Invisible characters that only confuse a terminal's idea of width: dropped.
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2060\ufeff]+")
 
@@ -33,7 +33,7 @@ def _visible(match: re.Match[str]) -> str:
 
 
 def make_visible(text: str) -> str:
-    """Replace control characters one for one with visible symbols (tab becomes a space)."""
+    """Replace control characters one for one with visible symbols (a tab becomes a space)."""
     return _CONTROL.sub(_visible, text)
 
 
@@ -41,8 +41,8 @@ def make_visible(text: str) -> str:
 class Piece:
     """A run of block text copied from `source[src:src + len(text)]`.
 
-    `copied=False` marks synthesised text (e.g. the space that joins two
-    hard-wrapped lines whose source break was `\\r\\n`).
+    `copied=False` marks synthesised text (the space joining two hard-wrapped
+    lines whose break was `\\r\\n`, a decoded `&amp;`), mapped to `src`.
     """
 
     text: str
@@ -66,7 +66,7 @@ def split_invisible(text: str, src: int) -> list[Piece]:
 
 
 class TextBuilder:
-    """Accumulates blocks into one display text joined by newlines."""
+    """Accumulates blocks into one display text, blocks joined by newlines."""
 
     def __init__(self, *, raw: bool = False) -> None:
         self.raw = raw
@@ -74,11 +74,6 @@ class TextBuilder:
         self._length = 0
         self.blocks: list[Block] = []
         self.offset_map = OffsetMap()
-
-    @property
-    def text(self) -> str:
-        """The display text so far."""
-        return "".join(self._parts)
 
     def add(
         self,
@@ -89,33 +84,24 @@ class TextBuilder:
         label_end: int = 0,
         spans: list[Span] | None = None,
     ) -> Block | None:
-        """Append a block made of `pieces`; return it, or None if it is empty.
+        """Append a block made of `pieces`; return it, or None if it is blank.
 
-        `label_end` (local offset into the block's text) marks a bold label;
-        `spans` are styled runs in local offsets. Both are shifted by the
-        spaces repair inserts.
+        `label_end` (an offset into the block's text) ends a bold label;
+        `spans` are styled runs in offsets into the block's text.
         """
-        pieces = [p for p in pieces if p.text]
-        if not pieces:
+        if not any(p.text.strip() for p in pieces):
             return None
-        local = "".join(p.text for p in pieces)
-        if not local.strip():
-            return None
-        local = make_visible(local)
-        if self.raw or kind is BlockKind.CODE:
-            inserts: list[int] = []
-        else:
-            local, inserts = repair(local, heading=kind in (BlockKind.TITLE, BlockKind.HEADING))
         if self._parts:
             self._append("\n", pieces[0].src, copied=False)
         start = self._length
-        self._emit(local, pieces, inserts)
-        shift = _Shifter(inserts, start)
+        for piece in pieces:
+            if piece.text:
+                self._append(make_visible(piece.text), piece.src, copied=piece.copied)
         block = Block(kind, start, self._length, level)
         if label_end:
-            block.label = Span(start, shift.end(label_end), "bold")
+            block.label = Span(start, start + label_end, "bold")
         if spans:
-            block.spans = [Span(shift.start(s.start), shift.end(s.end), s.style) for s in spans]
+            block.spans = [Span(start + s.start, start + s.end, s.style) for s in spans]
         self.blocks.append(block)
         return block
 
@@ -124,44 +110,56 @@ class TextBuilder:
         self._parts.append(text)
         self._length += len(text)
 
-    def _emit(self, local: str, pieces: list[Piece], inserts: list[int]) -> None:
-        """Append `local` (the repaired text of `pieces`) with its offset runs."""
-        # `local` is the pieces' text with spaces inserted before each position in
-        # `inserts` (positions in the unrepaired text).
-        ins = iter(inserts)
-        next_ins = next(ins, None)
-        shift = 0
-        pos = 0  # position in the unrepaired text
-        for piece in pieces:
-            end = pos + len(piece.text)
-            cut = pos
-            while next_ins is not None and next_ins < end:
-                self._copy(local, cut + shift, next_ins + shift, piece, cut - pos)
-                self._append(" ", piece.src + next_ins - pos, copied=False)
-                shift += 1
-                cut = next_ins
-                next_ins = next(ins, None)
-            self._copy(local, cut + shift, end + shift, piece, cut - pos)
-            pos = end
+    def finish(self) -> tuple[str, list[Block], OffsetMap]:
+        """The display text, its blocks and offset map, with repair applied unless raw."""
+        text = "".join(self._parts)
+        if self.raw:
+            return text, self.blocks, self.offset_map
+        code = [(b.start, b.end) for b in self.blocks if b.kind is BlockKind.CODE]
+        starts = [a for a, _ in code]
 
-    def _copy(self, local: str, a: int, b: int, piece: Piece, offset: int) -> None:
-        if a >= b:
-            return
-        src = piece.src + offset if piece.copied else piece.src
-        self._append(local[a:b], src, copied=piece.copied)
+        def in_code(pos: int) -> bool:
+            i = bisect_right(starts, pos) - 1
+            return i >= 0 and pos < code[i][1]
+
+        inserts, upper = find_repairs(text, in_code if code else None)
+        text = apply_repairs(text, inserts, upper)
+        if inserts:
+            _shift_blocks(self.blocks, inserts)
+            self.offset_map = _shift_map(self.offset_map, inserts, len(text))
+        return text, self.blocks, self.offset_map
 
 
-class _Shifter:
-    """Turns local offsets of unrepaired text into display offsets."""
+def _shift_blocks(blocks: list[Block], inserts: list[int]) -> None:
+    """Move block, label and span offsets past the inserted spaces."""
 
-    def __init__(self, inserts: list[int], base: int) -> None:
-        self.inserts = inserts
-        self.base = base
+    def start(pos: int) -> int:  # a space inserted at `pos` goes before the character there
+        return pos + bisect_right(inserts, pos)
 
-    def start(self, local: int) -> int:
-        """A span start: a space inserted at `local` goes before it."""
-        return self.base + local + bisect_right(self.inserts, local)
+    def end(pos: int) -> int:  # ... and after an exclusive end at `pos`
+        return pos + bisect_left(inserts, pos)
 
-    def end(self, local: int) -> int:
-        """A span end (exclusive): a space inserted at `local` comes after it."""
-        return self.base + local + bisect_left(self.inserts, local)
+    for block in blocks:
+        block.start, block.end = start(block.start), end(block.end)
+        if block.label is not None:
+            block.label = Span(start(block.label.start), end(block.label.end), block.label.style)
+        block.spans = [Span(start(s.start), end(s.end), s.style) for s in block.spans]
+
+
+def _shift_map(old: OffsetMap, inserts: list[int], length: int) -> OffsetMap:
+    """The offset map of the text after spaces are inserted before `inserts`."""
+    new = OffsetMap()
+    runs = list(old.runs()) + [(length - len(inserts), 0, False)]
+    k = 0  # inserts placed so far
+    for (d0, s0, copied), (d1, _, _) in zip(runs, runs[1:]):
+        cut = d0
+        while k < len(inserts) and inserts[k] < d1:
+            p = inserts[k]
+            if p > cut:
+                new.add_run(cut + k, s0 + (cut - d0) if copied else s0, copied)
+            new.add_run(p + k, s0 + (p - d0) if copied else s0, False)
+            k += 1
+            cut = p
+        if d1 > cut:
+            new.add_run(cut + k, s0 + (cut - d0) if copied else s0, copied)
+    return new

@@ -14,7 +14,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from reader.core.builder import Piece, TextBuilder, split_invisible
-from reader.core.model import BlockKind, Span
+from reader.core.model import Block, BlockKind, Span
 
 _STYLES = {"strong": "bold", "em": "italic", "s": "strike"}
 
@@ -71,13 +71,13 @@ class MarkdownParser:
         self.builder = builder
         self.md = MarkdownIt("commonmark").enable("table").enable("strikethrough")
 
-    def parse(self, source: str, *, fallback_title: str) -> str:
-        """Parse `source`; return the document title."""
+    def parse(self, source: str) -> Block | None:
+        """Parse `source`; return the title block, if the document has one."""
         tokens = self.md.parse(source)
         line_starts = _line_starts(source)
         h1 = [t for t in tokens if t.type == "heading_open" and t.tag == "h1"]
         title_token = h1[0] if len(h1) == 1 and tokens and tokens[0] is h1[0] else None
-        title = fallback_title
+        title = None
         depth = {"list": 0, "quote": 0}
         for i, tok in enumerate(tokens):
             if tok.type in ("bullet_list_open", "ordered_list_open"):
@@ -95,7 +95,7 @@ class MarkdownParser:
                 first = i > 1 and tokens[i - 2].type == "list_item_open"
                 block = self._inline(tok, opener, source, line_starts, depth, first, opener is title_token)
                 if block is not None and opener is title_token:
-                    title = self.builder.text[block.start : block.end]
+                    title = block
             elif tok.type == "tr_open":
                 self._row(tokens, i, source, line_starts)
         return title

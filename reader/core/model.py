@@ -126,6 +126,10 @@ class OffsetMap:
             return self._source[i] + offset - self._display[i]
         return self._source[i]
 
+    def runs(self):
+        """Yield (display start, source start, copied) for each run, in order."""
+        return zip(self._display, self._source, self._copied)
+
     def __len__(self) -> int:
         return len(self._display)
 

@@ -35,11 +35,11 @@ def parse_source(source: str, name: str = "<text>", *, fmt: str | None = None, r
     """
     fmt = fmt or detect_format(name)
     builder = TextBuilder(raw=raw)
-    fallback = title_from_name(name)
     if fmt == "markdown":
-        title = MarkdownParser(builder).parse(source, fallback_title=fallback)
+        title_block = MarkdownParser(builder).parse(source)
     else:
-        title, fmt = PlainTextParser(builder).parse(source, fallback_title=fallback)
-    text = builder.text
-    root = build_outline(title, text, builder.blocks)
-    return Document(name, fmt, title, text, builder.blocks, root, builder.offset_map)
+        title_block, fmt = PlainTextParser(builder).parse(source)
+    text, blocks, offset_map = builder.finish()
+    title = text[title_block.start : title_block.end] if title_block else title_from_name(name)
+    root = build_outline(title, text, blocks)
+    return Document(name, fmt, title, text, blocks, root, offset_map)

@@ -10,10 +10,11 @@ blank-line-separated paragraphs reflowed into one block each, and its
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from itertools import accumulate
+from typing import NamedTuple
 
 from reader.core.builder import Piece, TextBuilder, split_invisible
-from reader.core.model import BlockKind
+from reader.core.model import Block, BlockKind
 
 _BULLET = re.compile(r"^([ \t]*)(?:[*•\-–‣◦▪]|\d{1,3}[.)])[ \t]+(?=\S)")
 _LABEL = re.compile(r"^([^:.!?]{2,60}?):[ \t]+\S")
@@ -29,18 +30,15 @@ _MONTHS = (
 )
 _DATELINE = re.compile(rf"^(?:\w+,\s*)?(?:{_MONTHS})\b.*\d{{4}}$|^\d{{4}}-\d\d-\d\d$", re.IGNORECASE)
 _SPACES = " \t"
+_BREAK = re.compile(r"\r\n|\r|\n")
 
 
-@dataclass(slots=True)
-class Line:
+class Line(NamedTuple):
     """A source line without its line break: `text` starts at source offset `src`."""
 
     text: str
     src: int
-    stripped: str = ""
-
-    def __post_init__(self) -> None:
-        self.stripped = self.text.strip(_SPACES)
+    stripped: str
 
     def pieces(self) -> list[Piece]:
         """The line without surrounding blanks, as builder pieces."""
@@ -48,15 +46,24 @@ class Line:
         return split_invisible(self.stripped, self.src + lead)
 
 
+def make_line(text: str, src: int) -> Line:
+    """A `Line`, with its stripped text."""
+    return Line(text, src, text.strip(_SPACES))
+
+
 def split_lines(source: str) -> list[Line]:
-    """Split `source` on any line break (`\\n`, `\\r\\n`, `\\r`), keeping offsets."""
-    lines: list[Line] = []
-    pos = 0
-    for raw in source.splitlines(keepends=True):
-        body = raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
-        lines.append(Line(body, pos))
-        pos += len(raw)
-    return lines
+    """Split `source` on `\n`, `\r\n` or `\r`, keeping each line's offset."""
+    if "\r" in source:
+        bounds = [(m.start(), m.end()) for m in _BREAK.finditer(source)]
+        starts = [0] + [b for _, b in bounds]
+        ends = [a for a, _ in bounds] + [len(source)]
+        texts = [source[a:b] for a, b in zip(starts, ends)]
+    else:
+        texts = source.split("\n")
+        starts = list(accumulate((len(t) + 1 for t in texts), initial=0))
+    if texts and not texts[-1]:
+        texts.pop()
+    return [Line(t, a, t.strip(_SPACES)) for t, a in zip(texts, starts)]
 
 
 def paragraphs(lines: list[Line]) -> list[list[Line]]:
@@ -116,15 +123,15 @@ class PlainTextParser:
         self.builder = builder
         self.source = ""
 
-    def parse(self, source: str, *, fallback_title: str) -> tuple[str, str]:
-        """Parse `source`; return the document title and the detected format."""
+    def parse(self, source: str) -> tuple[Block | None, str]:
+        """Parse `source`; return the title block (if any) and the detected format."""
         self.source = source
         lines = split_lines(source)
         groups = paragraphs(lines)
         if not groups:
-            return fallback_title, "text"
+            return None, "text"
         wrapped = is_hard_wrapped(lines)
-        title = self._title(groups, fallback_title)
+        title = self._title(groups)
         for group in groups:
             if wrapped:
                 self._wrapped_group(group)
@@ -132,20 +139,20 @@ class PlainTextParser:
                 self._line_group(group)
         return title, "book" if wrapped else "text"
 
-    def _title(self, groups: list[list[Line]], fallback: str) -> str:
+    def _title(self, groups: list[list[Line]]) -> Block | None:
         """Take the first line as the title when it is short and not a heading."""
         first = groups[0][0]
         text = first.stripped
         if len(text) > 150 or book_level(text) or _BULLET.match(text):
-            return fallback
+            return None
         rest = groups[0][1:] or (groups[1][:1] if len(groups) > 1 else [])
         if not rest:
-            return fallback  # a one-line file: that line is its body
+            return None  # a one-line file: that line is its body
         block = self.builder.add(BlockKind.TITLE, first.pieces())
         groups[0] = groups[0][1:]
         if not groups[0]:
             groups.pop(0)
-        return self.builder.text[block.start : block.end] if block else fallback
+        return block
 
     def _wrapped_group(self, group: list[Line]) -> None:
         """A blank-line-separated group of a hard-wrapped text: one paragraph or a list."""
@@ -192,7 +199,7 @@ class PlainTextParser:
         if bullet:
             indent = len(bullet.group(1).expandtabs(4))
             level = 1 + indent // 2
-            first = Line(first.text[bullet.end() :], first.src + bullet.end())
+            first = make_line(first.text[bullet.end() :], first.src + bullet.end())
         pieces = _reflow([first, *group[1:]], self.source)
         label = _LABEL.match(first.stripped) if bullet else None
         label_end = len(label.group(1)) if label and len(label.group(1).split()) <= 6 else 0

@@ -1,8 +1,10 @@
 """Display repair of scraping damage: missing spaces and lower-case sentence starts.
 
-`repair(text)` returns the repaired text and the positions (in the original
-text) before which a space was inserted; case changes keep lengths, so the
-builder can map every display offset back to the source.
+`find_repairs(text)` scans a whole display text (blocks separated by
+newlines) once and returns where a space must be inserted and which letters
+must be capitalised; `apply_repairs` makes the repaired text. Case changes keep
+lengths and inserted spaces are recorded, so every display offset still maps
+back to the source.
 
 It fixes `EU.Specifically` → `EU. Specifically`, `continent,fueled` →
 `continent, fueled` and `the Czech Republic has` → `The Czech Republic has`,
@@ -13,91 +15,112 @@ names such as `Node.js` alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-# (The standard `re` module, with case checked in Python on the rare
-# candidates: it is several times faster here than `\p{Ll}` classes.)
+# Patterns find candidates cheaply over the whole text; the rare candidates
+# are then checked in Python (case, abbreviations, URLs), which is much faster
+# than lookbehinds or `\p{Ll}` classes on a 3 MB book.
 _LETTER = r"[^\W\d_]"
-# A sentence end glued to the next sentence: two letters of one case, then
-# `.`, `!` or `?`, then a capitalised word (`EU.Specifically`, `said.The`).
-_GLUED_SENTENCE = re.compile(rf"[.!?](?={_LETTER}{_LETTER})")
-# A comma or semicolon glued to the next word (`continent,fueled`); digits
-# (`1,000`) and single letters are left alone.
-_GLUED_COMMA = re.compile(rf"[,;](?={_LETTER}{_LETTER})")
-# A lower-case word starting a sentence: after `.`, `!` or `?` and a space.
-_SENTENCE_START = re.compile(rf"[.!?](\s+)({_LETTER}+)\b(?![.'’@:/])")
+# A sentence end or comma glued to the next word: `EU.Specifically`, `continent,fueled`.
+_GLUED = re.compile(rf"[.!?,;](?={_LETTER}{_LETTER})")
+# A lower-case word starting a sentence: after `.`, `!` or `?` and spaces.
+_SENTENCE_START = re.compile(rf"[.!?]( +)({_LETTER}+)\b(?![.'’@:/])")
+# The first word of a block (a line of the display text).
+_BLOCK_START = re.compile(rf"^[^\w\n]*?({_LETTER}[\w'’-]*)", re.MULTILINE)
 # The word that closes the sentence before a candidate start.
 _LAST_WORD = re.compile(r"(\S+)[.!?]$")
-# Things that are not prose: URLs, e-mail addresses, domain and file names.
+# Tokens that are not prose: URLs, e-mail addresses, domain and file names.
 _PROTECTED = re.compile(
-    r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+"
+    r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+"
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     r"|\w+(?:\.[a-z0-9]+)+\b"
 )
-_MAYBE_PROTECTED = re.compile(r"://|@|www\.|\.[a-z0-9]")
+_TOKEN_WINDOW = 300  # how far to look for the ends of a URL-like token
 _ABBREVIATIONS = frozenset(
     """al approx ca cf co corp dept dr e.g etc fig gen gov i.e inc jr lt ltd mr mrs ms
     mt no nos op p pp prof rev sr st vol vs""".split()
 )
-# A first word that must keep its case: `iPhone`, `eBay`, `pH`.
-_FIRST_WORD = re.compile(rf"^\W*?({_LETTER}[\w'’-]*)")
 
 
-def repair(text: str, *, heading: bool = False) -> tuple[str, list[int]]:
-    """Repair one block's text; return it with the sorted positions of inserted spaces."""
-    protected = _protected_spans(text)
-    inserts = [
-        m.end() for m in _GLUED_SENTENCE.finditer(text) if _one_case(text, m.start() - 2, m.end())
-    ]
-    inserts += [m.end() for m in _GLUED_COMMA.finditer(text) if _letters(text, m.start() - 2)]
-    inserts = [pos for pos in inserts if not _inside(pos - 1, protected)]
-    upper = _sentence_starts(text, protected)
-    first = _FIRST_WORD.match(text)
-    if first and _lower_word(first.group(1)) and not _inside(first.start(1), protected):
-        upper.append(first.start(1))
+def find_repairs(text: str, skip: Callable[[int], bool] | None = None) -> tuple[list[int], list[int]]:
+    """Scan `text`; return (positions to insert a space before, positions to capitalise).
+
+    `skip(pos)` may veto a position (e.g. inside a code block). Both lists are
+    sorted and refer to `text` before any insertion.
+    """
+    inserts = [m.end() for m in _GLUED.finditer(text) if _glued(text, m.start(), m.end())]
+    upper = [m.start(2) for m in _SENTENCE_START.finditer(text) if _sentence_start(text, m)]
+    upper += [m.start(1) for m in _BLOCK_START.finditer(text) if _capitalisable(text, m.start(1), m.group(1))]
+    if skip is not None:
+        inserts = [p for p in inserts if not skip(p)]
+        upper = [p for p in upper if not skip(p)]
+    return inserts, sorted(set(upper))
+
+
+def apply_repairs(text: str, inserts: list[int], upper: list[int]) -> str:
+    """The repaired text: capitals applied, then spaces inserted."""
     if not inserts and not upper:
-        return text, []
-    return _apply(text, sorted(set(inserts)), set(upper)), sorted(set(inserts))
+        return text
+    parts: list[str] = []
+    pos = 0
+    events = sorted([(p, 1) for p in inserts] + [(p, 0) for p in upper])
+    for at, kind in events:
+        parts.append(text[pos:at])
+        pos = at
+        if kind:
+            parts.append(" ")
+        else:
+            ch = text[at].upper()
+            if len(ch) == 1:
+                parts.append(ch)
+                pos = at + 1
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
-def _protected_spans(text: str) -> list[tuple[int, int]]:
-    if not _MAYBE_PROTECTED.search(text):
-        return []
-    return [m.span() for m in _PROTECTED.finditer(text) if not m.group().endswith(".")]
+def repair(text: str) -> tuple[str, list[int]]:
+    """Repair one piece of text; return it with the sorted positions of inserted spaces."""
+    inserts, upper = find_repairs(text)
+    return apply_repairs(text, inserts, upper), inserts
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
-
-
-def _sentence_starts(text: str, protected: list[tuple[int, int]]) -> list[int]:
-    """Positions of lower-case words that start a sentence and should be capitalised."""
-    starts = []
-    for m in _SENTENCE_START.finditer(text):
-        if not _lower_word(m.group(2)) or _inside(m.start(2), protected):
-            continue
-        before = _LAST_WORD.search(text, max(0, m.start(1) - 80), m.start(1))
-        if before is None or _is_abbreviation(before.group(1)):
-            continue
-        starts.append(m.start(2))
-    return starts
-
-
-def _letters(text: str, at: int) -> bool:
-    """True when the two characters from `at` are letters."""
-    return at >= 0 and text[at : at + 2].isalpha()
-
-
-def _one_case(text: str, before: int, after: int) -> bool:
-    """`EU.Sp` or `ds.Th`: two letters of one case before, a capitalised word after."""
-    pair = text[before : before + 2]
-    if before < 0 or not pair.isalpha() or not (pair.islower() or pair.isupper()):
+def _glued(text: str, mark: int, after: int) -> bool:
+    """`EU.Sp`, `ds.Th`, `nt,fu`: two letters before the mark, and a real word after it."""
+    pair = text[mark - 2 : mark] if mark >= 2 else ""
+    if not pair.isalpha() or _protected(text, mark):
         return False
-    return text[after].isupper() and text[after + 1].islower()
+    if text[mark] in ",;":
+        return True
+    # After `.`, `!` or `?`: same-case letters before, a capitalised word after.
+    return (pair.islower() or pair.isupper()) and text[after].isupper() and text[after + 1].islower()
+
+
+def _sentence_start(text: str, m: re.Match[str]) -> bool:
+    word = m.group(2)
+    if not _lower_word(word) or _protected(text, m.start(2)):
+        return False
+    before = _LAST_WORD.search(text, max(0, m.start() - 80), m.start() + 1)
+    return before is not None and not _is_abbreviation(before.group(1))
+
+
+def _capitalisable(text: str, pos: int, word: str) -> bool:
+    return _lower_word(word) and not _protected(text, pos)
 
 
 def _lower_word(word: str) -> bool:
     """A plain lower-case word (not `iPhone`, `eBay`): safe to capitalise."""
-    return word[:1].islower() and (word.islower() or not any(c.isupper() for c in word[1:]))
+    return word[:1].islower() and not any(c.isupper() for c in word[1:])
+
+
+def _protected(text: str, pos: int) -> bool:
+    """True when `pos` lies in a URL, e-mail address, domain or file name."""
+    lo, hi = max(0, pos - _TOKEN_WINDOW), min(len(text), pos + _TOKEN_WINDOW)
+    start = max(text.rfind(" ", lo, pos), text.rfind("\n", lo, pos), lo - 1) + 1
+    end = min(i for i in (text.find(" ", pos, hi), text.find("\n", pos, hi), hi) if i >= 0)
+    token = text[start:end]
+    if "@" not in token and "." not in token:
+        return False
+    return any(a <= pos - start < b for a, b in (m.span() for m in _PROTECTED.finditer(token)))
 
 
 def _is_abbreviation(word: str) -> bool:
@@ -106,12 +129,3 @@ def _is_abbreviation(word: str) -> bool:
     if word.endswith("..") or "." in word:
         return True
     return word.lower() in _ABBREVIATIONS or len(word) == 1
-
-
-def _apply(text: str, inserts: list[int], upper: set[int]) -> str:
-    chars = list(text)
-    for pos in upper:
-        chars[pos] = chars[pos].upper() if len(chars[pos].upper()) == 1 else chars[pos]
-    for pos in reversed(inserts):
-        chars.insert(pos, " ")
-    return "".join(chars)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import threading
 
 from rich.console import Console
 
@@ -28,8 +29,9 @@ async def wait_for_entities(pilot) -> None:
 class StubStore:
     """A Store whose entities are given (or fail), for worker and click tests."""
 
-    def __init__(self, store: Store, entities: list[Entity] | Exception) -> None:
+    def __init__(self, store: Store, entities: list[Entity] | Exception, gate: threading.Event | None = None) -> None:
         self._store = store
+        self._gate = gate
         self.doc = store.doc
         self._entities = entities
 
@@ -37,6 +39,8 @@ class StubStore:
         return self._store.search(query, **kwargs)
 
     def entities(self, backend: str = "rules") -> list[Entity]:
+        if self._gate is not None:
+            self._gate.wait(10)
         if isinstance(self._entities, Exception):
             raise self._entities
         return self._entities

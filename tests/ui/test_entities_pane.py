@@ -1,0 +1,150 @@
+"""Entities: worker, grouping, selection, mention stepping, mentions panel, clicks, filter."""
+
+from __future__ import annotations
+
+import threading
+
+from reader.ui.app import ReaderApp
+from reader.ui.article import ArticleView
+from reader.ui.entities import EntitiesPane, EntityList, MentionsList
+from ui_helpers import StubStore, entity_for, screen_text, wait_for_entities
+
+
+def stub_app(sample_store, *names: str) -> ReaderApp:
+    entities = [entity_for(sample_store, name) for name in names]
+    return ReaderApp([StubStore(sample_store, entities)])
+
+
+async def test_sidebar_fills_in_from_the_worker_grouped_with_counts(sample_store):
+    app = ReaderApp([StubStore(sample_store, [entity_for(sample_store, "Russia"),
+                                               entity_for(sample_store, "Jan Lipavsky", "person"),
+                                               entity_for(sample_store, "BIS", "organization")])])  # fmt: skip
+    async with app.run_test(size=(160, 48)) as pilot:
+        await wait_for_entities(pilot)
+        text = screen_text(app)
+        russia = sample_store.doc.text.count("Russia")
+        assert "People (1)" in text and "Organisations (1)" in text and "Places (1)" in text
+        assert text.index("People") < text.index("Organisations") < text.index("Places")
+        assert f"Russia  {russia}" in text
+        assert "computing…" not in text
+
+
+async def test_sidebar_says_computing_until_the_worker_reports(sample_store):
+    gate = threading.Event()
+    app = ReaderApp([StubStore(sample_store, [entity_for(sample_store, "Russia")], gate)])
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("j", "j")  # the article is usable while the worker runs
+        pane = app.screen.query_one(EntitiesPane)
+        assert app.screen.query_one(ArticleView).scroll_y == 2
+        assert not pane.ready
+        assert "computing…" in screen_text(app)
+        gate.set()
+        await wait_for_entities(pilot)
+        assert pane.ready and "computing…" not in screen_text(app)
+
+
+async def test_a_failing_worker_notifies_and_the_reader_keeps_working(sample_store):
+    app = ReaderApp([StubStore(sample_store, RuntimeError("model missing"))])
+    async with app.run_test(size=(160, 48)) as pilot:
+        await wait_for_entities(pilot)
+        text = screen_text(app)
+        assert "entities unavailable" in text
+        assert any("model missing" in str(n.message) for n in app._notifications)
+        await pilot.press("j", "right_square_bracket")
+        assert app.screen.query_one(ArticleView).scroll_y > 0
+
+
+async def test_selecting_an_entity_highlights_jumps_and_steps(sample_store):
+    app = stub_app(sample_store, "Ukraine", "Russia")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_entities(pilot)
+        await pilot.press("e")  # folded at 80 columns: `e` shows the pane and focuses the list
+        assert isinstance(app.focused, EntityList)
+        await pilot.press("down", "enter")  # first entry under "Places (2)": Russia (more mentions)
+        await pilot.pause()
+        screen = app.screen
+        article = screen.query_one(ArticleView)
+        count = sample_store.doc.text.count("Russia")
+        assert screen.entity.name == "Russia"
+        assert len(article.mentions) == count and article.mentions.current == 0
+        first_row = article.wrap.row_of(article.mentions.starts[0])
+        assert article.scroll_y <= first_row < article.scroll_y + article.size.height
+        assert f"Russia 1/{count}" in screen_text(app)
+        await pilot.press("a", "n", "n")
+        assert article.mentions.current == 2
+        assert f"Russia 3/{count}" in screen_text(app)
+        await pilot.press("N", "N", "N")
+        assert article.mentions.current == count - 1  # wrapped
+
+
+async def test_n_steps_whichever_was_chosen_last(sample_store):
+    app = stub_app(sample_store, "Russia")
+    async with app.run_test(size=(160, 48)) as pilot:
+        await wait_for_entities(pilot)
+        screen = app.screen
+        article = screen.query_one(ArticleView)
+        await pilot.press("slash", *"espionage", "enter")
+        await pilot.press("n")
+        assert article.matches.current == 1
+        screen.select_entity(screen.entities[0])
+        await pilot.press("n")
+        assert article.mentions.current == 1 and article.matches.current == 1
+        await pilot.press("slash", "enter", "n")  # back to the search: it was chosen last
+        assert article.matches.current == 2 and article.mentions.current == 1
+
+
+async def test_mentions_panel_lists_context_and_jumps(sample_store):
+    app = stub_app(sample_store, "Ukraine")
+    async with app.run_test(size=(160, 48)) as pilot:
+        await wait_for_entities(pilot)
+        screen = app.screen
+        screen.select_entity(screen.entities[0])
+        await pilot.pause()
+        panel = screen.query_one(MentionsList)
+        assert panel.display and panel.option_count == sample_store.doc.text.count("Ukraine")
+        assert "Czech Republic’s Support for: This assertive stance" in screen_text(app) or \
+            "aid to Ukraine" in screen_text(app)
+        panel.focus()
+        await pilot.press("end", "enter")
+        await pilot.pause()
+        article = screen.query_one(ArticleView)
+        assert article.mentions.current == panel.option_count - 1
+
+
+async def test_clicking_a_mention_selects_its_entity(sample_store):
+    app = stub_app(sample_store, "Jan Lipavsky")
+    async with app.run_test(size=(160, 48)) as pilot:
+        await wait_for_entities(pilot)
+        article = app.screen.query_one(ArticleView)
+        start = app.screen.entities[0].mentions[0].start
+        row = article.wrap.row_of(start)
+        x = article.margin + start - article.wrap.offset_of(row) + 2
+        await pilot.click(ArticleView, offset=(x, row - round(article.scroll_y)))
+        await pilot.pause()
+        assert app.screen.entity is app.screen.entities[0]
+        assert app.screen.query_one(EntityList).highlighted is not None
+
+
+async def test_typing_in_the_sidebar_filters_it(sample_store):
+    app = stub_app(sample_store, "Russia", "Ukraine", "Europe")
+    async with app.run_test(size=(160, 48)) as pilot:
+        await wait_for_entities(pilot)
+        await pilot.press("e", "u", "k")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "filter: uk" in text and "Ukraine" in text and "Russia  " not in text
+        assert not app.screen.query_one(ArticleView).matches  # typed keys did not act as bindings
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Russia  " in screen_text(app)
+
+
+async def test_dates_are_hidden_until_toggled(sample_store):
+    app = stub_app(sample_store, "Russia")
+    app.stores[0]._entities.append(entity_for(sample_store, "2024", "date"))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await wait_for_entities(pilot)
+        assert "Dates" not in screen_text(app)
+        await pilot.press("D")
+        await pilot.pause()
+        assert "Dates (1)" in screen_text(app)

@@ -1,0 +1,113 @@
+"""Search: typing, counter, stepping, toggles, invalid regex, Enter and Escape."""
+
+from __future__ import annotations
+
+from reader.ui.article import ArticleView
+from reader.ui.search_bar import SearchBar
+from ui_helpers import screen_text
+
+
+def true_count(app, needle: str) -> int:
+    return app.screen.doc.text.lower().count(needle.lower())
+
+
+async def type_search(pilot, text: str) -> None:
+    await pilot.press("slash", *text)
+    await pilot.pause()
+
+
+async def test_typing_highlights_and_counts(sample_app):
+    async with sample_app.run_test(size=(160, 48)) as pilot:
+        await type_search(pilot, "espionage")
+        n = true_count(sample_app, "espionage")
+        assert n > 1
+        bar = sample_app.screen.query_one(SearchBar)
+        assert bar.display and isinstance(sample_app.focused.parent, SearchBar)
+        text = screen_text(sample_app)
+        assert f"1/{n}" in text
+        assert f"espionage 1/{n}" in text  # the status line counter
+        article = sample_app.screen.query_one(ArticleView)
+        assert len(article.matches) == n and article.matches.current == 0
+
+
+async def test_incremental_counts_change_per_keystroke(sample_app):
+    async with sample_app.run_test(size=(160, 48)) as pilot:
+        await type_search(pilot, "r")
+        article = sample_app.screen.query_one(ArticleView)
+        many = len(article.matches)
+        await pilot.press("u", "s", "s")
+        await pilot.pause()
+        assert len(article.matches) == true_count(sample_app, "russ") < many
+
+
+async def test_enter_returns_focus_and_n_steps_with_wrap(sample_app):
+    async with sample_app.run_test(size=(160, 48)) as pilot:
+        await type_search(pilot, "espionage")
+        await pilot.press("enter")
+        article = sample_app.screen.query_one(ArticleView)
+        assert sample_app.focused is article
+        n = len(article.matches)
+        await pilot.press("n")
+        assert article.matches.current == 1
+        assert f"espionage 2/{n}" in screen_text(sample_app)
+        await pilot.press("N", "N")
+        assert article.matches.current == n - 1  # wrapped backwards
+        await pilot.press("n")
+        assert article.matches.current == 0
+
+
+async def test_step_scrolls_the_match_into_view(sample_app):
+    async with sample_app.run_test(size=(80, 24)) as pilot:
+        await type_search(pilot, "Ukraine")
+        await pilot.press("enter", "N")  # the last one, near the end
+        article = sample_app.screen.query_one(ArticleView)
+        row = article.wrap.row_of(article.matches.starts[article.matches.current])
+        assert article.scroll_y <= row < article.scroll_y + article.size.height
+
+
+async def test_smart_case_and_case_toggle(sample_app):
+    async with sample_app.run_test(size=(160, 48)) as pilot:
+        article = sample_app.screen.query_one(ArticleView)
+        await type_search(pilot, "czech")
+        insensitive = len(article.matches)
+        await pilot.press("ctrl+t")  # smart → match case
+        await pilot.pause()
+        assert len(article.matches) == sample_app.screen.doc.text.count("czech") < insensitive
+        await pilot.press("ctrl+t", "ctrl+t", "backspace", "backspace", "backspace", "backspace", "backspace")
+        await pilot.press(*"Czech")  # smart case: an upper-case letter makes it exact
+        await pilot.pause()
+        assert len(article.matches) == sample_app.screen.doc.text.count("Czech")
+
+
+async def test_invalid_regex_is_an_error_state_not_a_crash(sample_app):
+    async with sample_app.run_test(size=(160, 48)) as pilot:
+        article = sample_app.screen.query_one(ArticleView)
+        await pilot.press("slash", "ctrl+r", *"Russia(n")
+        await pilot.pause()
+        bar = sample_app.screen.query_one(SearchBar)
+        assert bar.input.has_class("-error")
+        assert "invalid" in screen_text(sample_app)
+        assert len(article.matches) == 0
+        await pilot.press(")")  # "Russia(n)" is a valid pattern
+        await pilot.pause()
+        assert not bar.input.has_class("-error")
+        assert len(article.matches) > 0
+
+
+async def test_escape_clears_and_hides(sample_app):
+    async with sample_app.run_test(size=(160, 48)) as pilot:
+        await type_search(pilot, "espionage")
+        await pilot.press("escape")
+        await pilot.pause()
+        article = sample_app.screen.query_one(ArticleView)
+        assert not sample_app.screen.query_one(SearchBar).display
+        assert len(article.matches) == 0 and sample_app.focused is article
+        assert "espionage 1/" not in screen_text(sample_app)
+
+
+async def test_escape_from_the_article_also_clears_a_kept_search(sample_app):
+    async with sample_app.run_test(size=(160, 48)) as pilot:
+        await type_search(pilot, "espionage")
+        await pilot.press("enter", "escape")
+        await pilot.pause()
+        assert len(sample_app.screen.query_one(ArticleView).matches) == 0
