@@ -71,6 +71,8 @@ class RuleExtractor:
             if len(toks) == 1 and NUMBER_AFTER.match(self.text, toks[0].end):
                 return  # `Milepost 12`, `Route 66`: a label, not a name
             cand = self._unknown(toks, chunk.prev, person_cue)
+            if len(toks) == 1 and cand.weight <= 0.1 and norm(cand.text) in self.lex.common:
+                cand.weak = True  # a capitalised common word: a name only if seen as one elsewhere
         self.out.append(cand)
 
     def _strip_leading(self, toks: list[Tok]) -> tuple[list[Tok], bool]:
@@ -82,6 +84,8 @@ class RuleExtractor:
             t = toks[i]
             w = norm(t.text)
             rest = len(toks) - i - 1
+            if t.text in ("A", "An") and not t.weak and rest:
+                break  # `A Beautiful Lie` mid-sentence: a title
             if t.low and w in cues.CONNECTORS or (w in cues.FUNCTION and (t.weak or w not in cues.MONTHS)):
                 if t.weak and w not in cues.CONNECTORS:
                     self.deferred.append([t])
@@ -138,6 +142,8 @@ class RuleExtractor:
         words = [t.text for t in toks]
         if self.text[start - 1 : start] in QUOTES_OPEN and self.text[end : end + 1] in QUOTES_CLOSE:
             kind, weight = "work", 2.0
+        elif words[0] in ("A", "An"):
+            kind, weight = "work", 1.5
         elif self._before_region(end):
             kind, weight = "place", 1.0
         elif defined := self._defined_as(end):

@@ -45,7 +45,8 @@ def guess_type(words: list[str], prev: str, lex: Lexicon, person_cue: bool) -> t
     if len(low) > 1 and low[0] in cues.COMPASS:
         return "place", 1.0
     if len(low) > 1 and low[0] in lex.places and lex.places[low[0]].kind in ("city", "state"):
-        return "organization", 1.0
+        if low[-1] in lex.common:
+            return "organization", 1.0  # `Perth Glory`, `Boston Globe`
     if len(words) == 1 and _is_acronym(words[0]):
         return "organization", 0.6
     if len(low) == 1 and low[0] in lex.places:
@@ -58,6 +59,8 @@ def guess_type(words: list[str], prev: str, lex: Lexicon, person_cue: bool) -> t
         return "person", 0.8
     if len(low) > 1 and low[-1] in lex.surnames:
         return "person", 0.5
+    if len(names) in (2, 3) and sum(w not in lex.common for w in names) >= len(names) - 1:
+        return "person", 0.4
     if len(low) == 1:
         if low[0] in lex.surnames or low[0] in lex.first_names:
             return "person", 0.3
