@@ -208,6 +208,9 @@ class ReaderScreen(Screen):
 
     @on(SearchBar.Submitted)
     def _search_submitted(self) -> None:
+        if self.matches:
+            self.active = "search"  # Enter re-chooses the search for n/N
+            self.update_status()
         self.article.focus()
 
     @on(SearchBar.Cleared)
@@ -221,6 +224,7 @@ class ReaderScreen(Screen):
     @on(EntitiesPane.EntityChosen)
     def _entity_chosen(self, event: EntitiesPane.EntityChosen) -> None:
         self.select_entity(event.entity)
+        self.article.focus()  # letters typed in the list filter it; reading keys need the article
 
     def select_entity(self, entity: Entity | None, *, current: int = 0, jump: bool = True) -> None:
         """Highlight every mention of `entity` and go to mention `current` (None: deselect)."""
