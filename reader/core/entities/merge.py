@@ -81,7 +81,7 @@ def _fold_short_forms(groups: dict[str, _Group]) -> None:
             initials[_initials(g.key)].add(g.key)
     for key in list(groups):
         g = groups[key]
-        if " " in key or key.startswith("date:") or (g.canon and max(c.weight for c in g.cands) > 1):
+        if " " in key or key.startswith("date:") or g.canon:
             continue
         target = parts.get(key) or (initials.get(key) if any(is_acronym(c.text) for c in g.cands) else None)
         if target and len(target) == 1:

@@ -96,12 +96,17 @@ class RuleExtractor:
             elif w in lex.demonyms and rest and norm(toks[i + 1].text) in cues.PERSON_TITLES:
                 self.out.append(self._demonym(t, w))
                 i += 1
-            elif t.weak and w in lex.common and w not in lex.first_names and w not in lex.places:
+            elif t.weak and w in lex.common and w not in lex.first_names and not self._major(w):
                 self.deferred.append([t])
                 i += 1
             else:
                 break
         return toks[i:], person_cue
+
+    def _major(self, w: str) -> bool:
+        """A country, state or the like (not a town that shares a common word's spelling)."""
+        place = self.lex.places.get(w)
+        return place is not None and place.kind != "city"
 
     def _is_title(self, w: str, following: str) -> bool:
         """A role before a name: `Minister Jan`, `Engineer John` (not `General Motors`)."""
@@ -122,10 +127,13 @@ class RuleExtractor:
         if len(toks) == 1 and key in cues.MONTHS or key in cues.DAYS:
             return Candidate(start, end, surface, "date", 1.0, tokens=words)
         place = lex.places.get(key)
+        if place is not None and place.kind == "city":
+            if len(toks) == 1 and key in lex.first_names:
+                return None  # `Gloria`: a first name before a town
+            return Candidate(start, end, surface, "place", 1.0, tokens=words)
         if place is not None:
             kind = "organization" if place.kind == "org" else "place"
-            weight = 1.0 if place.kind == "city" else 3.0
-            return Candidate(start, end, surface, kind, weight, canon=place.name, tokens=words)
+            return Candidate(start, end, surface, kind, 3.0, canon=place.name, tokens=words)
         if len(toks) > 1:
             return None
         lw = norm(toks[0].text)
