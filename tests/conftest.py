@@ -6,8 +6,14 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from reader.core.store import Store
+
+# Hypothesis: a bounded run in CI; `--hypothesis-profile=thorough` for long local runs.
+settings.register_profile("ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("thorough", max_examples=5000, deadline=None, suppress_health_check=list(HealthCheck))
+settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "seeds" / "czech-republic-restricts-russian-diplomats.txt"

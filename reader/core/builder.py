@@ -50,21 +50,6 @@ class Piece:
     copied: bool = True
 
 
-def split_invisible(text: str, src: int) -> list[Piece]:
-    """Cut `text` into pieces around invisible characters, dropping them."""
-    if not _INVISIBLE.search(text):
-        return [Piece(text, src)]
-    pieces: list[Piece] = []
-    pos = 0
-    for match in _INVISIBLE.finditer(text):
-        if match.start() > pos:
-            pieces.append(Piece(text[pos : match.start()], src + pos))
-        pos = match.end()
-    if pos < len(text):
-        pieces.append(Piece(text[pos:], src + pos))
-    return pieces
-
-
 class TextBuilder:
     """Accumulates blocks into one display text, blocks joined by newlines."""
 
@@ -96,7 +81,7 @@ class TextBuilder:
         start = self._length
         for piece in pieces:
             if piece.text:
-                self._append(make_visible(piece.text), piece.src, copied=piece.copied)
+                self._append(piece.text, piece.src, copied=piece.copied)
         block = Block(kind, start, self._length, level)
         if label_end:
             block.label = Span(start, start + label_end, "bold")
@@ -112,7 +97,9 @@ class TextBuilder:
 
     def finish(self) -> tuple[str, list[Block], OffsetMap]:
         """The display text, its blocks and offset map, with repair applied unless raw."""
-        text = "".join(self._parts)
+        text = make_visible("".join(self._parts))
+        if _INVISIBLE.search(text):
+            text = self._drop_invisible(text)
         if self.raw:
             return text, self.blocks, self.offset_map
         code = [(b.start, b.end) for b in self.blocks if b.kind is BlockKind.CODE]
@@ -128,6 +115,42 @@ class TextBuilder:
             _shift_blocks(self.blocks, inserts)
             self.offset_map = _shift_map(self.offset_map, inserts, len(text))
         return text, self.blocks, self.offset_map
+
+
+    def _drop_invisible(self, text: str) -> str:
+        """Remove zero-width and soft-hyphen characters, shifting blocks and the map."""
+        gone = [m.start() + i for m in _INVISIBLE.finditer(text) for i in range(len(m.group()))]
+
+        def shift(pos: int) -> int:
+            return pos - bisect_left(gone, pos)
+
+        for block in self.blocks:
+            block.start, block.end = shift(block.start), shift(block.end)
+            if block.label is not None:
+                block.label = Span(shift(block.label.start), shift(block.label.end), block.label.style)
+            block.spans = [Span(shift(s.start), shift(s.end), s.style) for s in block.spans]
+        self.offset_map = _drop_from_map(self.offset_map, gone, len(text))
+        text = _INVISIBLE.sub("", text)
+        self.blocks = [b for b in self.blocks if text[b.start : b.end].strip()]
+        return text
+
+
+def _drop_from_map(old: OffsetMap, gone: list[int], length: int) -> OffsetMap:
+    """The offset map of the text after the characters at `gone` are removed."""
+    new = OffsetMap()
+    runs = list(old.runs()) + [(length, 0, False)]
+    k = 0  # characters removed so far
+    for (d0, s0, copied), (d1, _, _) in zip(runs, runs[1:]):
+        cut = d0
+        while k < len(gone) and gone[k] < d1:
+            p = gone[k]
+            if p > cut:
+                new.add_run(cut - k, s0 + (cut - d0) if copied else s0, copied)
+            k += 1
+            cut = p + 1
+        if d1 > cut:
+            new.add_run(cut - k, s0 + (cut - d0) if copied else s0, copied)
+    return new
 
 
 def _shift_blocks(blocks: list[Block], inserts: list[int]) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from reader.core.builder import Piece, TextBuilder, split_invisible
+from reader.core.builder import Piece, TextBuilder
 from reader.core.model import Block, BlockKind, Span
 
 _STYLES = {"strong": "bold", "em": "italic", "s": "strike"}
@@ -36,7 +36,7 @@ class _Inline:
         found = self.source.find(content, self.cursor, self.cursor + 4 * len(content) + 200)
         start = self.length
         if found >= 0:
-            self.pieces.extend(split_invisible(content, found))
+            self.pieces.append(Piece(content, found))
             self.cursor = found + len(content)
         else:  # entity-decoded or escaped text: synthesised at the cursor
             self.pieces.append(Piece(content, self.cursor, copied=False))

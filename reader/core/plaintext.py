@@ -13,7 +13,7 @@ import re
 from itertools import accumulate
 from typing import NamedTuple
 
-from reader.core.builder import Piece, TextBuilder, split_invisible
+from reader.core.builder import Piece, TextBuilder
 from reader.core.model import Block, BlockKind
 
 _BULLET = re.compile(r"^([ \t]*)(?:[*•\-–‣◦▪]|\d{1,3}[.)])[ \t]+(?=\S)")
@@ -43,7 +43,7 @@ class Line(NamedTuple):
     def pieces(self) -> list[Piece]:
         """The line without surrounding blanks, as builder pieces."""
         lead = len(self.text) - len(self.text.lstrip(_SPACES))
-        return split_invisible(self.stripped, self.src + lead)
+        return [Piece(self.stripped, self.src + lead)]
 
 
 def make_line(text: str, src: int) -> Line:
@@ -81,9 +81,13 @@ def paragraphs(lines: list[Line]) -> list[list[Line]]:
     return groups
 
 
-def is_hard_wrapped(lines: list[Line]) -> bool:
-    """True when most lines are cut at a fixed width, as in a Gutenberg book."""
-    lengths = sorted(len(line.stripped) for line in lines if line.stripped)
+def is_hard_wrapped(lines: list[Line], sample: int = 4000) -> bool:
+    """True when most lines are cut at a fixed width, as in a Gutenberg book.
+
+    Only the first `sample` lines are looked at: enough to tell, and the same
+    answer for a file and for a long enough prefix of it.
+    """
+    lengths = sorted(len(line.stripped) for line in lines[:sample] if line.stripped)
     if len(lengths) < 8:
         return False
     width = lengths[int(len(lengths) * 0.9)]
@@ -214,7 +218,7 @@ def _reflow(lines: list[Line], source: str) -> list[Piece]:
     if all(line.stripped == line.text for line in lines):
         span = source[first.src : last.src + len(last.text)]
         if len(span) == sum(len(line.text) + 1 for line in lines) - 1:  # only "\n" breaks
-            return split_invisible(span.replace("\n", " "), first.src)
+            return [Piece(span.replace("\n", " "), first.src)]
     pieces: list[Piece] = []
     for i, line in enumerate(lines):
         if i:
