@@ -43,16 +43,17 @@ class ReaderApp(App[None]):
         super().__init__()
         self.stores = stores
         self.ner_backend = ner_backend
-        self._screens: dict[int, ReaderScreen] = {}
         self.document_index = 0
 
-    def get_default_screen(self) -> Screen:
-        return self._reader_screen(0)
+    def on_mount(self) -> None:
+        self.push_screen(self._reader_screen(0))
 
-    def _reader_screen(self, index: int) -> ReaderScreen:
-        if index not in self._screens:
-            self._screens[index] = ReaderScreen(self.stores[index], ner_backend=self.ner_backend)
-        return self._screens[index]
+    def _reader_screen(self, index: int) -> str:
+        """The name of document `index`'s screen, installed on first use so switching keeps its state."""
+        name = f"document-{index}"
+        if not self.is_screen_installed(name):
+            self.install_screen(ReaderScreen(self.stores[index], ner_backend=self.ner_backend), name)
+        return name
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide "Next document" when only one is open."""
