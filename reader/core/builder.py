@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reader.core.model import Block, BlockKind, OffsetMap, Span
@@ -124,11 +125,7 @@ class TextBuilder:
         def shift(pos: int) -> int:
             return pos - bisect_left(gone, pos)
 
-        for block in self.blocks:
-            block.start, block.end = shift(block.start), shift(block.end)
-            if block.label is not None:
-                block.label = Span(shift(block.label.start), shift(block.label.end), block.label.style)
-            block.spans = [Span(shift(s.start), shift(s.end), s.style) for s in block.spans]
+        _move_blocks(self.blocks, shift, shift)
         self.offset_map = _drop_from_map(self.offset_map, gone, len(text))
         text = _INVISIBLE.sub("", text)
         self.blocks = [b for b in self.blocks if text[b.start : b.end].strip()]
@@ -162,6 +159,11 @@ def _shift_blocks(blocks: list[Block], inserts: list[int]) -> None:
     def end(pos: int) -> int:  # ... and after an exclusive end at `pos`
         return pos + bisect_left(inserts, pos)
 
+    _move_blocks(blocks, start, end)
+
+
+def _move_blocks(blocks: list[Block], start: Callable[[int], int], end: Callable[[int], int]) -> None:
+    """Apply an offset change to every block, label and span (`end` for exclusive ends)."""
     for block in blocks:
         block.start, block.end = start(block.start), end(block.end)
         if block.label is not None:
