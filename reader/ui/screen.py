@@ -39,7 +39,8 @@ class ReaderScreen(Screen):
     """Sections | article | entities, with search bar, status line and footer."""
 
     BINDINGS: list[BindingType] = [
-        Binding("slash", "open_search", "Search", id="reader.search"),
+        # priority: handled as the key arrives, so keys typed right after `/` reach the input
+        Binding("slash", "open_search", "Search", priority=True, id="reader.search"),
         Binding("n", "step(True)", "Next hit", id="reader.next"),
         Binding("N", "step(False)", "Prev hit", show=False, id="reader.previous"),
         Binding("right_square_bracket", "next_section", "Next section", id="reader.next_section"),
@@ -169,6 +170,12 @@ class ReaderScreen(Screen):
             self.article.action_scroll_top()
 
     # -- search -------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Inside the search input `/` is just a character (regexes use it)."""
+        if action == "open_search" and self.focused is self.search_bar.input:
+            return False
+        return True
 
     def action_open_search(self) -> None:
         """Show the search bar and type into it."""

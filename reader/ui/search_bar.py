@@ -69,7 +69,9 @@ class SearchBar(Horizontal):
     def open(self) -> None:
         """Show the bar and put the cursor in it."""
         self.display = True
-        self.input.focus()
+        # Focus now, not after the next refresh (`focus()` defers): keys typed right
+        # after `/` in a fast burst (paste, tmux send-keys) must land in the input.
+        self.screen.set_focus(self.input)
         self.input.cursor_position = len(self.input.value)
 
     def set_count(self, current: int | None, total: int) -> None:

@@ -111,3 +111,16 @@ async def test_escape_from_the_article_also_clears_a_kept_search(sample_app):
         await pilot.press("enter", "escape")
         await pilot.pause()
         assert len(sample_app.screen.query_one(ArticleView).matches) == 0
+
+
+async def test_keys_typed_in_a_burst_after_slash_reach_the_input(sample_app):
+    """As from tmux send-keys or a fast typist: all keys queued before any is handled."""
+    from textual import events
+
+    async with sample_app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        for char in "/espionage/":
+            sample_app.post_message(events.Key("slash" if char == "/" else char, char))
+        await pilot.pause(0.2)
+        bar = sample_app.screen.query_one(SearchBar)
+        assert bar.search_text == "espionage/"  # a second `/` is a character, not a re-open
