@@ -90,13 +90,14 @@ def decode(data: bytes, name: str = "<bytes>") -> Loaded:
                 return Loaded(data.decode(encoding), encoding)
             except UnicodeDecodeError:
                 raise LoadError(f"{name}: cannot be decoded as {encoding}") from None
-    if b"\x00" in data[:65536]:
+    sample = data[:65536]
+    if sample.count(0) > len(sample) // 100:  # text may hold a stray NUL; binaries hold many
         raise LoadError(f"{name}: binary file (not text)")
     try:
         return Loaded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    if _mostly_controls(data):
+    if _mostly_controls(sample):
         raise LoadError(f"{name}: binary file (not text)")
     try:
         text, encoding = data.decode("cp1252"), "windows-1252"
@@ -106,7 +107,7 @@ def decode(data: bytes, name: str = "<bytes>") -> Loaded:
     return Loaded(text, encoding, [note])
 
 
-def _mostly_controls(data: bytes) -> bool:
-    sample = data[:65536]
+def _mostly_controls(sample: bytes) -> bool:
+    """Bytes that are neither UTF-8 nor text-like in a single-byte encoding."""
     controls = sum(1 for b in sample if b < 9 or 13 < b < 32 or b == 127)
-    return controls > len(sample) * 0.1
+    return controls > len(sample) * 0.08

@@ -29,6 +29,7 @@ _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
 )
 _DATELINE = re.compile(rf"^(?:\w+,\s*)?(?:{_MONTHS})\b.*\d{{4}}$|^\d{{4}}-\d\d-\d\d$", re.IGNORECASE)
+_SENTENCE_END = tuple('.!?"”:')
 _SPACES = " \t"
 _BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -87,8 +88,12 @@ def is_hard_wrapped(lines: list[Line], sample: int = 4000) -> bool:
     Only the first `sample` lines are looked at: enough to tell, and the same
     answer for a file and for a long enough prefix of it.
     """
-    lengths = sorted(len(line.stripped) for line in lines[:sample] if line.stripped)
+    texts = [line.stripped for line in lines[:sample] if line.stripped]
+    lengths = sorted(len(text) for text in texts)
     if len(lengths) < 8:
+        return False
+    ended = sum(1 for text in texts if text.endswith(_SENTENCE_END))
+    if ended > len(texts) * 0.5:  # wrapped lines mostly end mid-sentence
         return False
     width = lengths[int(len(lengths) * 0.9)]
     if width > 100:
@@ -164,10 +169,13 @@ class PlainTextParser:
         if len(group) == 1 and book_level(first):
             self.builder.add(BlockKind.HEADING, group[0].pieces(), level=book_level(first))
             return
-        if _BULLET.match(group[0].text):
-            self._list(group)
+        first_bullet = next((i for i, line in enumerate(group) if _BULLET.match(line.text)), None)
+        if first_bullet is None:
+            self._add_paragraph(BlockKind.PARAGRAPH, group)
             return
-        self._add_paragraph(BlockKind.PARAGRAPH, group)
+        if first_bullet:
+            self._add_paragraph(BlockKind.PARAGRAPH, group[:first_bullet])
+        self._list(group[first_bullet:])
 
     def _line_group(self, group: list[Line]) -> None:
         """Lines of an unwrapped text: each line is a block of its own."""

@@ -26,7 +26,7 @@ _GLUED = re.compile(rf"[.!?,;](?={_LETTER}{_LETTER})")
 # A lower-case word starting a sentence: after `.`, `!` or `?` and spaces.
 _SENTENCE_START = re.compile(rf"[.!?]( +)({_LETTER}+)\b(?![.'’@:/])")
 # The first word of a block (a line of the display text).
-_BLOCK_START = re.compile(rf"^[^\w\n]*?({_LETTER}[\w'’-]*)", re.MULTILINE)
+_BLOCK_START = re.compile(rf"^[ \"'“‘«(]*({_LETTER}[\w'’-]*)", re.MULTILINE)
 # The word that closes the sentence before a candidate start.
 _LAST_WORD = re.compile(r"(\S+)[.!?]$")
 # Tokens that are not prose: URLs, e-mail addresses, domain and file names.
