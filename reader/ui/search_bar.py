@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -18,6 +18,33 @@ from textual.reactive import reactive
 from textual.widgets import Input, Static
 
 from reader.ui.messages import WidgetMessage
+
+
+class SearchInput(Input):
+    """The query box.
+
+    Keys that reach it after Enter in the same burst (a paste, `tmux send-keys
+    / e s p Enter n`) were typed for the article: they are passed on to the
+    newly focused widget instead of being typed into the query.
+    """
+
+    _submitted = False
+
+    def _on_focus(self, event: events.Focus) -> None:
+        self._submitted = False
+        super()._on_focus(event)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            self._submitted = True  # the Enter binding submits; focus moves soon after
+        elif self._submitted:
+            # Typed after Enter: hand it back to the app, which gives it to
+            # whatever has focus by then (the article).
+            event.stop()
+            event.prevent_default()
+            self.app.post_message(events.Key(event.key, event.character))
+            return
+        await super()._on_key(event)
 
 
 class SearchBar(Horizontal):
@@ -50,7 +77,7 @@ class SearchBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static("/", id="search-slash")
-        yield Input(placeholder="search (literal, smart case)", id="search-input", select_on_focus=False)
+        yield SearchInput(placeholder="search (literal, smart case)", id="search-input", select_on_focus=False)
         yield Static(id="search-flags")
         yield Static(id="search-count")
 

@@ -124,3 +124,18 @@ async def test_keys_typed_in_a_burst_after_slash_reach_the_input(sample_app):
         await pilot.pause(0.2)
         bar = sample_app.screen.query_one(SearchBar)
         assert bar.search_text == "espionage/"  # a second `/` is a character, not a re-open
+
+
+async def test_keys_typed_in_a_burst_after_enter_reach_the_article(sample_app):
+    """`/espionage` Enter `n` `n` in one burst: the n's step the search, they are not typed."""
+    from textual import events
+
+    async with sample_app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        keys = [("slash", "/"), *[(c, c) for c in "espionage"], ("enter", "\r"), ("n", "n"), ("n", "n")]
+        for key, char in keys:
+            sample_app.post_message(events.Key(key, char))
+        await pilot.pause(0.3)
+        bar = sample_app.screen.query_one(SearchBar)
+        assert bar.search_text == "espionage"
+        assert sample_app.screen.counter() == "espionage 3/5"
