@@ -32,6 +32,8 @@ class Lexicon:
     demonyms: dict[str, str]
     #: lower-case forms that count as a name even when written in lower case
     lower_ok: frozenset[str]
+    #: the one-word members of `lower_ok` (the scanner may not skip over these)
+    lower_single: frozenset[str]
     #: lower-case words that continue a multi-word place (`Czech republic`)
     tails: frozenset[str]
     #: longest gazetteer key, in words
@@ -81,13 +83,15 @@ def _build() -> Lexicon:
         for k, p in places.items()
         if p.kind in ("country", "continent") and k.split()[0] not in common
     ) | frozenset(d for d in demonyms if d not in common)
+    lower_ok -= cues.AMBIGUOUS_LOWER
     return Lexicon(
         common=common - demonyms.keys(),
         first_names=frozenset(n.lower() for n in _lines("firstnames.txt")),
         surnames=frozenset(n.lower() for n in _lines("surnames.txt")),
         places=places,
         demonyms=demonyms,
-        lower_ok=lower_ok - cues.AMBIGUOUS_LOWER,
+        lower_ok=lower_ok,
+        lower_single=frozenset(k for k in lower_ok if " " not in k),
         tails=frozenset(
             w for k, p in places.items() if p.kind in ("country", "continent", "org") for w in k.split()[1:]
         ) - cues.FUNCTION,

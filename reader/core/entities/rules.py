@@ -42,6 +42,8 @@ class RuleExtractor:
         self.lex = lex or lexicon()
         self.out: list[Candidate] = []
         self.deferred: list[list[Tok]] = []  # runs of words to check against known names
+        self._plans: dict[tuple, tuple] = {}  # chunk words -> what `_strip_leading` does
+        self._guesses: dict[tuple, tuple[str, float]] = {}  # guess_type's answers
 
     def run(self) -> Extraction:
         """Both passes; candidates in text order."""
@@ -77,31 +79,47 @@ class RuleExtractor:
 
     def _strip_leading(self, toks: list[Tok]) -> tuple[list[Tok], bool]:
         """Drop sentence-initial common words, function words and titles (`Minister`)."""
-        lex, person_cue, i = self.lex, False, 0
-        if " ".join(t.text for t in toks).lower() in lex.places:
-            return toks, False
-        while i < len(toks):
-            t = toks[i]
-            w = norm(t.text)
-            rest = len(toks) - i - 1
-            if t.text in ("A", "An") and not t.weak and rest:
+        sig = tuple((t.text, t.weak, t.low) for t in toks)
+        plan = self._plans.get(sig)
+        if plan is None:
+            plan = self._plans[sig] = self._strip_plan(sig)
+        i, person_cue, actions = plan
+        for k, w in actions:
+            if w is None:
+                self.deferred.append([toks[k]])
+            else:
+                self.out.append(self._demonym(toks[k], w))
+        return toks[i:], person_cue
+
+    def _strip_plan(self, sig: tuple) -> tuple[int, bool, list]:
+        """How many leading words to drop, whether a title was among them, and what
+        to do with the dropped ones: `(index, None)` to look for again in pass two,
+        `(index, word)` to record as a demonym. Depends only on the words, so cached."""
+        lex, person_cue, i, actions = self.lex, False, 0, []
+        if " ".join(t[0] for t in sig).lower() in lex.places:
+            return 0, False, actions
+        while i < len(sig):
+            text, weak, low = sig[i]
+            w = norm(text)
+            rest = len(sig) - i - 1
+            if text in ("A", "An") and not weak and rest:
                 break  # `A Beautiful Lie` mid-sentence: a title
-            if t.low and w in cues.CONNECTORS or (w in cues.FUNCTION and (t.weak or w not in cues.MONTHS)):
-                if t.weak and w not in cues.CONNECTORS:
-                    self.deferred.append([t])
+            if low and w in cues.CONNECTORS or (w in cues.FUNCTION and (weak or w not in cues.MONTHS)):
+                if weak and w not in cues.CONNECTORS:
+                    actions.append((i, None))
                 i += 1
-            elif rest and self._is_title(w, norm(toks[i + 1].text)):
+            elif rest and self._is_title(w, norm(sig[i + 1][0])):
                 person_cue = True
                 i += 1
-            elif w in lex.demonyms and rest and norm(toks[i + 1].text) in cues.PERSON_TITLES:
-                self.out.append(self._demonym(t, w))
+            elif w in lex.demonyms and rest and norm(sig[i + 1][0]) in cues.PERSON_TITLES:
+                actions.append((i, w))
                 i += 1
-            elif t.weak and w in lex.common and w not in lex.first_names and not self._major(w):
-                self.deferred.append([t])
+            elif weak and w in lex.common and w not in lex.first_names and not self._major(w):
+                actions.append((i, None))
                 i += 1
             else:
                 break
-        return toks[i:], person_cue
+        return i, person_cue, actions
 
     def _major(self, w: str) -> bool:
         """A country, state or the like (not a town that shares a common word's spelling)."""
@@ -157,7 +175,11 @@ class RuleExtractor:
         elif defined := self._defined_as(end):
             kind, weight = defined, 2.5
         else:
-            kind, weight = guess_type(words, prev, self.lex, person_cue)
+            gkey = (*words, prev, person_cue)
+            guess = self._guesses.get(gkey)
+            if guess is None:
+                guess = self._guesses[gkey] = guess_type(words, prev, self.lex, person_cue)
+            kind, weight = guess
         weak = all(t.low for t in toks) or (len(toks) == 1 and toks[0].weak)
         return Candidate(start, end, self.text[start:end], kind, weight, weak=weak, tokens=words)
 

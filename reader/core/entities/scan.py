@@ -17,7 +17,14 @@ from ..model import BlockKind, Document
 from . import cues
 from .lexicon import Lexicon
 
-WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_](?:[\w&’'\-]*[^\W_])?")
+_WORD = r"(?:[A-Za-z]\.){2,}|[^\W_](?:[\w&’'\-]*[^\W_])?"
+WORD = re.compile(_WORD)
+#: A word, then the plain lower-case words that follow it within the sentence
+#: (after spaces, commas, brackets or dashes: nothing that starts a sentence).
+_SEP = r"[ ,()\u2014]+"
+_PLAIN = r"[a-z]+(?:['’][a-z]+)*(?![\w&’'.\-])"
+TOKENS = re.compile(rf"({_WORD})((?:{_SEP}{_PLAIN})*{_SEP}({_PLAIN}))?")
+PLAIN_WORDS = re.compile(r"[a-z'’]+")
 ABBREV = frozenset("mr mrs ms dr st jr sr inc ltd co corp mt ft gen col capt lt sgt prof rev vs no".split())
 SENT_END = frozenset(".!?:;\n\"“”•*|")
 POSSESSIVE = ("'s", "’s")
@@ -76,39 +83,76 @@ class Scanner:
         self.lex = lex
         self.years: list[Tok] = []
 
+    def _spans(self, state: list) -> Iterator[tuple[int, int, bool]]:
+        """Word spans in text order; `(start, end, True)` for a skipped run.
+
+        Each match is a word plus the run of plain lower-case words after it.
+        When the consumer is idle (`state[0]` false: no chunk open) and the run
+        holds no word that counts in lower case, the run can change nothing
+        but the previous word, so only its last word is passed on (flagged).
+        """
+        text, single, words = self.text, self.lex.lower_single, PLAIN_WORDS.findall
+        for m in TOKENS.finditer(text):
+            yield m.start(1), m.end(1), False
+            rs = m.start(2)
+            if rs < 0:
+                continue
+            rend = m.end(2)
+            last = m.start(3)
+            while True:
+                if not state[0] and single.isdisjoint(words(text, rs, rend)):
+                    yield last, rend, True
+                    break
+                w = WORD.search(text, rs, rend)
+                yield w.start(), w.end(), False
+                rs = w.end()
+                if rs == rend:
+                    break
+
     def chunks(self) -> Iterator[Chunk]:
         """Every chunk in text order."""
         text, zones, lex = self.text, self.zones, self.lex
-        common, lower_ok = lex.common, lex.lower_ok
+        common, lower_ok, tails = lex.common, lex.lower_ok, lex.tails
+        connectors, function = cues.CONNECTORS, cues.FUNCTION
         zi, nz = 0, len(zones)
         zone = zones[0]
+        zone_end, label = zone.end, zone.label
         prev_end, prev_word = 0, ""
         cur: Chunk | None = None
         pending: list[Tok] = []
-        for m in WORD.finditer(text):
-            s, e = m.span()
-            if s >= zone.end:
+        state = [False]  # is a chunk open?
+        for s, e, run in self._spans(state):
+            if run:
+                prev_end = e
+                prev_word = text[s:e]
+                continue
+            if s >= zone_end:
                 while zi < nz - 1 and s >= zones[zi].end:
                     zi += 1
                 zone = zones[zi]
-                if not zone.start <= s < zone.end:
+                zone_end, label = zone.end, zone.label
+                if not zone.start <= s < zone_end:
                     continue  # code block or between blocks
-            gap = text[prev_end:s]
-            initial = prev_end == 0 or not SENT_END.isdisjoint(gap) or s == zone.start
-            w = m.group()
-            if text[e : e + 1] == "." and w.lower() in ABBREV or (len(w) == 1 and w.isupper()):
-                if text[e : e + 1] == ".":
-                    e += 1
+            if s == prev_end + 1 and text[prev_end] == " ":
+                gap = " "
+                initial = s == zone.start
+            else:
+                gap = text[prev_end:s]
+                initial = prev_end == 0 or not SENT_END.isdisjoint(gap) or s == zone.start
+            w = text[s:e]
+            c = w[0]
+            if text[e : e + 1] == "." and (len(w) == 1 and c.isupper() or w.lower() in ABBREV):
+                e += 1
             prev_end = e
-            if cur is not None and gap not in (" ", "\u00a0"):
+            if cur is not None and gap != " " and gap != "\u00a0":
                 yield cur
                 cur, pending = None, []
-            if zone.label and zone.label[0] <= s < zone.label[1]:
+            if label and label[0] <= s < label[1]:
                 if cur is not None:
                     yield cur
                 cur, pending = None, []
+                state[0] = False
                 continue
-            c = w[0]
             if c.isupper() or (c.isdigit() and not w.islower() and not w.isdigit()):
                 tok = Tok(s, e, w, initial or zone.title)
             elif c.isdigit():
@@ -117,45 +161,56 @@ class Scanner:
                 if cur is not None:
                     yield cur
                 cur, pending, prev_word = None, [], ""
+                state[0] = False
                 continue
             else:
                 lw = w.lower()
-                if cur is not None and lw in cues.CONNECTORS:
-                    pending.append(Tok(s, e, w, False, True))
-                    continue
-                if cur is not None and lw in lex.tails:
-                    pending.append(Tok(s, e, w, True, True))
-                    cur.toks.extend(pending)
-                    pending = []
-                    continue
+                if cur is not None:
+                    if lw in connectors:
+                        pending.append(Tok(s, e, w, False, True))
+                        continue
+                    if lw in tails:
+                        pending.append(Tok(s, e, w, True, True))
+                        cur.toks.extend(pending)
+                        pending = []
+                        continue
                 if "-" in w:
                     if cur is not None:
                         yield cur
                     cur, pending = None, []
+                    state[0] = False
                     yield from self._hyphen_parts(s, w, zone.title)
                     prev_word = lw
                     continue
-                if lw in lower_ok or (initial and lw not in common and lw not in cues.FUNCTION and len(w) > 2):
+                if lw in lower_ok or (initial and lw not in common and lw not in function and len(w) > 2):
                     tok = Tok(s, e, w, True, True)
                 else:
                     if cur is not None:
                         yield cur
                     cur, pending, prev_word = None, [], lw
+                    state[0] = False
                     continue
-            possessive = w.endswith(POSSESSIVE)
-            if possessive:
+            if w.endswith(POSSESSIVE):
                 tok.end -= 2
                 tok.text = w[:-2]
-            if cur is None:
-                cur = Chunk([tok], zone.title, prev_word)
-            else:
-                cur.toks.extend(pending)
-                cur.toks.append(tok)
-            pending = []
-            if possessive:
+                if cur is None:
+                    cur = Chunk([tok], zone.title, prev_word)
+                else:
+                    cur.toks.extend(pending)
+                    cur.toks.append(tok)
                 cur.possessive = True
                 yield cur
-                cur = None
+                cur, pending = None, []
+                state[0] = False
+                continue
+            if cur is None:
+                cur = Chunk([tok], zone.title, prev_word)
+                state[0] = True
+            else:
+                if pending:
+                    cur.toks.extend(pending)
+                cur.toks.append(tok)
+            pending = []
         if cur is not None:
             yield cur
 
