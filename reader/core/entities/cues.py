@@ -47,7 +47,7 @@ ORG_WORDS = frozenset(
     magazine herald tribune gazette army navy corps brigade division regiment battalion squadron
     police church band orchestra choir ensemble team united rovers wanderers athletic hockey
     government court hospital force forces museum library industries enterprises motors systems technologies
-    labs laboratories partners associates""".split()
+    labs laboratories partners associates diocese archdiocese wing fleet command order centre center""".split()
 )
 
 #: Head words that make a name a place.
@@ -59,6 +59,9 @@ PLACE_WORDS = frozenset(
     springs station castle palace railway railroad pond brook reservoir playfield field house
     hall base stadium arena cemetery parish municipality estate""".split()
 )
+
+#: Realms, named by the noun before `of` (`Grand Duchy of Poznań`, `Kingdom of Prussia`).
+REALM_WORDS = frozenset("duchy kingdom principality empire republic emirate sultanate khanate".split())
 
 #: Head words that make a name an event, a work or another named thing.
 EVENT_WORDS = frozenset(

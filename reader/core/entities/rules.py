@@ -62,6 +62,8 @@ class RuleExtractor:
     # -- pass one -------------------------------------------------------------
 
     def _chunk(self, chunk: Chunk) -> None:
+        if self._quoted(chunk.toks):
+            return
         toks, person_cue = self._strip_leading(chunk.toks)
         if len(toks) > 1 and " ".join(t.text for t in toks).lower() not in self.lex.places:
             while len(toks) > 1 and toks[-1].low and norm(toks[-1].text) in self.lex.tails:
@@ -76,6 +78,26 @@ class RuleExtractor:
             if len(toks) == 1 and cand.weight <= 0.1 and norm(cand.text) in self.lex.common:
                 cand.weak = True  # a capitalised common word: a name only if seen as one elsewhere
         self.out.append(cand)
+
+    def _quoted(self, toks: list[Tok]) -> bool:
+        """A name that fills a pair of quotes (`"A Beautiful Lie"`) is a title: kept whole.
+
+        Its capitals prove something even at a sentence start, since the quote
+        marks open it; a lone common word (`"Yes"`) still needs support."""
+        text, start, end = self.text, toks[0].start, toks[-1].end
+        before = text[start - 2 : start] if text[start - 1 : start] == " " else text[start - 1 : start]
+        after = text[end : end + 2] if text[end : end + 1] == " " else text[end : end + 1]
+        if not before or not after or before[0] not in QUOTES_OPEN or after[-1] not in QUOTES_CLOSE:
+            return False
+        if any(t.low for t in toks) or toks[-1].text.lower() in cues.CONNECTORS:
+            return False
+        words = [t.text for t in toks]
+        if len(toks) == 1 and (norm(words[0]) in self.lex.common or norm(words[0]) in cues.FUNCTION):
+            return False
+        if self._lookup(toks) is not None and (len(toks) > 1 or toks[0].text in cues.ACRONYMS):
+            return False  # `"Russia"`: quoted, but still the country
+        self.out.append(Candidate(start, end, text[start:end], "work", 2.0, tokens=words))
+        return True
 
     def _strip_leading(self, toks: list[Tok]) -> tuple[list[Tok], bool]:
         """Drop sentence-initial common words, function words and titles (`Minister`)."""
@@ -166,9 +188,7 @@ class RuleExtractor:
     def _unknown(self, toks: list[Tok], prev: str, person_cue: bool) -> Candidate:
         start, end = toks[0].start, toks[-1].end
         words = [t.text for t in toks]
-        if self.text[start - 1 : start] in QUOTES_OPEN and self.text[end : end + 1] in QUOTES_CLOSE:
-            kind, weight = "work", 2.0
-        elif words[0] in ("A", "An"):
+        if words[0] in ("A", "An"):
             kind, weight = "work", 1.5
         elif self._before_region(end):
             kind, weight = "place", 1.0

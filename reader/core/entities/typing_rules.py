@@ -26,6 +26,14 @@ def guess_type(words: list[str], prev: str, lex: Lexicon, person_cue: bool) -> t
     while len(low) > 1 and _ROMAN.fullmatch(low[-1]):
         low = low[:-1]
     head = low[-1]
+    for joint in ("of", "for"):
+        if joint in low[1:-1]:
+            # `Army of the North`, `Battles of Tucumán`, `Centre for Control of ...`:
+            # in English the noun before `of` or `for` is the head
+            kind = _head_kind(low[low.index(joint) - 1])
+            if kind is not None:
+                return kind, 2.0
+            break
     if head in cues.ORG_WORDS or low[0] in ("university", "bank", "church"):
         return "organization", 2.0
     if head in cues.PLACE_WORDS or low[0] in ("mount", "lake", "fort", "port", "cape", "isle"):
@@ -66,6 +74,22 @@ def guess_type(words: list[str], prev: str, lex: Lexicon, person_cue: bool) -> t
             return "person", 0.3
         return "misc", 0.1
     return "organization", 0.1
+
+
+def _head_kind(word: str) -> str | None:
+    """The type a head noun gives its name (`army` -> organization), if any."""
+    for w in (word, word[:-1] if word.endswith("s") else word):
+        if w in cues.ORG_WORDS:
+            return "organization"
+        if w in cues.PLACE_WORDS or w in cues.REALM_WORDS:
+            return "place"
+        if w in cues.EVENT_WORDS:
+            return "event"
+        if w in cues.MISC_WORDS:
+            return "misc"
+        if w in cues.PERSON_TITLES:
+            return "person"
+    return None
 
 
 def _not_major_place(word: str, lex: Lexicon) -> bool:
