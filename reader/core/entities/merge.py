@@ -34,15 +34,12 @@ class _Group:
     cands: list[Candidate] = field(default_factory=list)
     canon: str | None = None
 
-    def votes(self) -> Counter:
-        v: Counter = Counter()
-        for c in self.cands:
-            v[c.type] += c.weight
-        return v
-
     @property
     def type(self) -> str:
-        return self.votes().most_common(1)[0][0]
+        v: dict[str, float] = {}
+        for c in self.cands:
+            v[c.type] = v.get(c.type, 0.0) + c.weight
+        return max(v, key=v.__getitem__)  # the first best, as Counter.most_common
 
     def names(self) -> list[Candidate]:
         return [c for c in self.cands if c.kind == "name"]

@@ -42,8 +42,9 @@ class RuleExtractor:
         self.lex = lex or lexicon()
         self.out: list[Candidate] = []
         self.deferred: list[list[Tok]] = []  # runs of words to check against known names
-        self._plans: dict[tuple, tuple] = {}  # chunk words -> what `_strip_leading` does
+        self._plans: dict[tuple, tuple] = {}  # chunk words -> what `_chunk` does with them
         self._guesses: dict[tuple, tuple[str, float]] = {}  # guess_type's answers
+        self._lookups: dict[tuple, tuple | None] = {}  # _lookup's answers
 
     def run(self) -> Extraction:
         """Both passes; candidates in text order."""
@@ -62,22 +63,56 @@ class RuleExtractor:
     # -- pass one -------------------------------------------------------------
 
     def _chunk(self, chunk: Chunk) -> None:
-        if self._quoted(chunk.toks):
+        toks = chunk.toks
+        if self._quoted(toks):
             return
-        toks, person_cue = self._strip_leading(chunk.toks)
-        if len(toks) > 1 and " ".join(t.text for t in toks).lower() not in self.lex.places:
-            while len(toks) > 1 and toks[-1].low and norm(toks[-1].text) in self.lex.tails:
-                toks = toks[:-1]
-        if not toks or (len(toks) == 1 and len(toks[0].text) < 2):
+        if len(toks) == 1:
+            t = toks[0]
+            sig: tuple = ((t.text, t.weak, t.low),)
+        else:
+            sig = tuple([(t.text, t.weak, t.low) for t in toks])
+        plan = self._plans.get(sig)
+        if plan is None:
+            plan = self._plans[sig] = self._plan(sig)
+        i, j, person_cue, actions, spec, weak_common = plan
+        for k, w in actions:
+            if w is None:
+                self.deferred.append([toks[k]])
+            else:
+                self.out.append(self._demonym(toks[k], w))
+        if j <= i:
             return
-        cand = self._lookup(toks)
-        if cand is None:
-            if len(toks) == 1 and NUMBER_AFTER.match(self.text, toks[0].end):
-                return  # `Milepost 12`, `Route 66`: a label, not a name
-            cand = self._unknown(toks, chunk.prev, person_cue)
-            if len(toks) == 1 and cand.weight <= 0.1 and norm(cand.text) in self.lex.common:
-                cand.weak = True  # a capitalised common word: a name only if seen as one elsewhere
+        toks = toks[i:j]
+        start, end = toks[0].start, toks[-1].end
+        if spec is not None:
+            kind, weight, canon, demonym = spec
+            self.out.append(Candidate(
+                start, end, self.text[start:end], kind, weight,
+                kind="demonym" if demonym else "name", canon=canon, tokens=[t.text for t in toks],
+            ))
+            return
+        if j - i == 1 and NUMBER_AFTER.match(self.text, end):
+            return  # `Milepost 12`, `Route 66`: a label, not a name
+        cand = self._unknown(toks, chunk.prev, person_cue)
+        if weak_common and cand.weight <= 0.1:
+            cand.weak = True  # a capitalised common word: a name only if seen as one elsewhere
         self.out.append(cand)
+
+    def _plan(self, sig: tuple) -> tuple:
+        """What `_chunk` does with these words, wherever they stand (cached per extraction):
+        (first kept word, end of the kept words, title seen, actions on dropped words,
+        gazetteer reading or None, a lone capitalised common word)."""
+        i, person_cue, actions = self._strip_plan(sig)
+        j = len(sig)
+        if j - i > 1 and " ".join(t[0] for t in sig[i:]).lower() not in self.lex.places:
+            while j - i > 1 and sig[j - 1][2] and norm(sig[j - 1][0]) in self.lex.tails:
+                j -= 1
+        if j == i or (j - i == 1 and len(sig[i][0]) < 2):
+            return i, i, person_cue, actions, None, False
+        words = [t[0] for t in sig[i:j]]
+        spec = self._lookup_spec(words, sig[i][2])
+        weak_common = j - i == 1 and norm(words[0]) in self.lex.common
+        return i, j, person_cue, actions, spec, weak_common
 
     def _quoted(self, toks: list[Tok]) -> bool:
         """A name that fills a pair of quotes (`"A Beautiful Lie"`) is a title: kept whole.
@@ -99,24 +134,11 @@ class RuleExtractor:
         self.out.append(Candidate(start, end, text[start:end], "work", 2.0, tokens=words))
         return True
 
-    def _strip_leading(self, toks: list[Tok]) -> tuple[list[Tok], bool]:
-        """Drop sentence-initial common words, function words and titles (`Minister`)."""
-        sig = tuple((t.text, t.weak, t.low) for t in toks)
-        plan = self._plans.get(sig)
-        if plan is None:
-            plan = self._plans[sig] = self._strip_plan(sig)
-        i, person_cue, actions = plan
-        for k, w in actions:
-            if w is None:
-                self.deferred.append([toks[k]])
-            else:
-                self.out.append(self._demonym(toks[k], w))
-        return toks[i:], person_cue
-
     def _strip_plan(self, sig: tuple) -> tuple[int, bool, list]:
         """How many leading words to drop, whether a title was among them, and what
         to do with the dropped ones: `(index, None)` to look for again in pass two,
-        `(index, word)` to record as a demonym. Depends only on the words, so cached."""
+        `(index, word)` to record as a demonym. Sentence-initial common words,
+        function words and titles (`Minister`) go."""
         lex, person_cue, i, actions = self.lex, False, 0, []
         if " ".join(t[0] for t in sig).lower() in lex.places:
             return 0, False, actions
@@ -156,29 +178,41 @@ class RuleExtractor:
 
     def _lookup(self, toks: list[Tok]) -> Candidate | None:
         """A gazetteer, acronym, demonym or date reading of the whole chunk."""
-        lex = self.lex
-        start, end = toks[0].start, toks[-1].end
-        surface = self.text[start:end]
-        key = " ".join(t.text for t in toks).lower()
         words = [t.text for t in toks]
-        if len(toks) == 1 and toks[0].text in cues.ACRONYMS:
-            name, kind = cues.ACRONYMS[toks[0].text]
-            return Candidate(start, end, surface, kind, 3.0, canon=name, tokens=words)
-        if len(toks) == 1 and key in cues.MONTHS or key in cues.DAYS:
-            return Candidate(start, end, surface, "date", 1.0, tokens=words)
+        sig = (*words, toks[0].low)
+        spec = self._lookups.get(sig, False)
+        if spec is False:
+            spec = self._lookups[sig] = self._lookup_spec(words, toks[0].low)
+        if spec is None:
+            return None
+        kind, weight, canon, demonym = spec
+        start, end = toks[0].start, toks[-1].end
+        return Candidate(
+            start, end, self.text[start:end], kind, weight,
+            kind="demonym" if demonym else "name", canon=canon, tokens=words,
+        )
+
+    def _lookup_spec(self, words: list[str], low: bool) -> tuple[str, float, str | None, bool] | None:
+        """`_lookup`'s answer for these words: (type, weight, canonical name, is a demonym)."""
+        lex = self.lex
+        key = " ".join(words).lower()
+        if len(words) == 1 and words[0] in cues.ACRONYMS:
+            name, kind = cues.ACRONYMS[words[0]]
+            return kind, 3.0, name, False
+        if len(words) == 1 and key in cues.MONTHS or key in cues.DAYS:
+            return "date", 1.0, None, False
         place = lex.places.get(key)
         if place is not None and place.kind == "city":
-            if len(toks) == 1 and key in lex.first_names:
+            if len(words) == 1 and key in lex.first_names:
                 return None  # `Gloria`: a first name before a town
-            return Candidate(start, end, surface, "place", 1.0, tokens=words)
+            return "place", 1.0, None, False
         if place is not None:
-            kind = "organization" if place.kind == "org" else "place"
-            return Candidate(start, end, surface, kind, 3.0, canon=place.name, tokens=words)
-        if len(toks) > 1:
+            return ("organization" if place.kind == "org" else "place"), 3.0, place.name, False
+        if len(words) > 1:
             return None
-        lw = norm(toks[0].text)
-        if lw in lex.demonyms or (lw.endswith("s") and lw[:-1] in lex.demonyms and not toks[0].low):
-            return self._demonym(toks[0], lw)
+        lw = norm(words[0])
+        if lw in lex.demonyms or (lw.endswith("s") and lw[:-1] in lex.demonyms and not low):
+            return "place", 0.5, lex.demonyms.get(lw) or lex.demonyms[lw[:-1]], True
         return None
 
     def _demonym(self, t: Tok, w: str) -> Candidate:
@@ -195,10 +229,11 @@ class RuleExtractor:
         elif defined := self._defined_as(end):
             kind, weight = defined, 2.5
         else:
-            gkey = (*words, prev, person_cue)
+            near = prev in cues.PLACE_PREPS  # all guess_type asks of the previous word
+            gkey = (*words, near, person_cue)
             guess = self._guesses.get(gkey)
             if guess is None:
-                guess = self._guesses[gkey] = guess_type(words, prev, self.lex, person_cue)
+                guess = self._guesses[gkey] = guess_type(words, "in" if near else "", self.lex, person_cue)
             kind, weight = guess
         weak = all(t.low for t in toks) or (len(toks) == 1 and toks[0].weak)
         return Candidate(start, end, self.text[start:end], kind, weight, weak=weak, tokens=words)

@@ -87,11 +87,13 @@ class Scanner:
         """Word spans in text order; `(start, end, True)` for a skipped run.
 
         Each match is a word plus the run of plain lower-case words after it.
-        When the consumer is idle (`state[0]` false: no chunk open) and the run
-        holds no word that counts in lower case, the run can change nothing
-        but the previous word, so only its last word is passed on (flagged).
+        When the run holds no word that counts in lower case, and either no
+        chunk is open (`state[0]` false) or the run's first word cannot join
+        one, the run can only close the open chunk and set the previous word,
+        so only its last word is passed on (flagged).
         """
         text, single, words = self.text, self.lex.lower_single, PLAIN_WORDS.findall
+        joiners = cues.CONNECTORS | self.lex.tails
         for m in TOKENS.finditer(text):
             yield m.start(1), m.end(1), False
             rs = m.start(2)
@@ -100,7 +102,8 @@ class Scanner:
             rend = m.end(2)
             last = m.start(3)
             while True:
-                if not state[0] and single.isdisjoint(words(text, rs, rend)):
+                ws = words(text, rs, rend)
+                if single.isdisjoint(ws) and (not state[0] or ws[0] not in joiners):
                     yield last, rend, True
                     break
                 w = WORD.search(text, rs, rend)
@@ -123,6 +126,10 @@ class Scanner:
         state = [False]  # is a chunk open?
         for s, e, run in self._spans(state):
             if run:
+                if cur is not None:
+                    yield cur
+                    cur, pending = None, []
+                    state[0] = False
                 prev_end = e
                 prev_word = text[s:e]
                 continue
