@@ -60,6 +60,9 @@ PLACE_WORDS = frozenset(
     hall base stadium arena cemetery parish municipality estate""".split()
 )
 
+#: Endings that make a name an organisation whatever its head (`Hockey Hall of Fame`).
+ORG_PHRASES = frozenset({"hall of fame", "hall of honor", "hall of honour"})
+
 #: Realms, named by the noun before `of` (`Grand Duchy of Poznań`, `Kingdom of Prussia`).
 REALM_WORDS = frozenset("duchy kingdom principality empire republic emirate sultanate khanate".split())
 

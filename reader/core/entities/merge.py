@@ -83,7 +83,7 @@ def _fold_short_forms(groups: dict[str, _Group]) -> None:
         target = parts.get(key) or (initials.get(key) if any(is_acronym(c.text) for c in g.cands) else None)
         if target and len(target) == 1:
             (dest,) = target
-            if key in parts:
+            if key == dest.split()[-1]:
                 # `Belgrano` after `Manuel Belgrano`: the full name says what it is,
                 # whatever the lone word looked like (a town, a common word)
                 for c in g.cands:

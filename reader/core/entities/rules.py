@@ -94,8 +94,10 @@ class RuleExtractor:
         if j - i == 1 and NUMBER_AFTER.match(self.text, end):
             return  # `Milepost 12`, `Route 66`: a label, not a name
         cand = self._unknown(toks, chunk.prev, person_cue)
-        if weak_common and cand.weight <= 0.1:
-            cand.weak = True  # a capitalised common word: a name only if seen as one elsewhere
+        if weak_common and cand.weight <= 0.3:
+            # a capitalised common word, even one that is also a surname (`the Crown`):
+            # a name only if the document uses it as one elsewhere
+            cand.weak = True
         self.out.append(cand)
 
     def _plan(self, sig: tuple) -> tuple:
@@ -141,7 +143,10 @@ class RuleExtractor:
         function words and titles (`Minister`) go."""
         lex, person_cue, i, actions = self.lex, False, 0, []
         if " ".join(t[0] for t in sig).lower() in lex.places:
-            return 0, False, actions
+            text, weak, _ = sig[0]
+            w = norm(text)
+            if len(sig) > 1 or not weak or self._major(w) or not (w in cues.FUNCTION or w in lex.common):
+                return 0, False, actions  # `Most` opening a sentence is no Czech town
         while i < len(sig):
             text, weak, low = sig[i]
             w = norm(text)
@@ -229,11 +234,12 @@ class RuleExtractor:
         elif defined := self._defined_as(end):
             kind, weight = defined, 2.5
         else:
-            near = prev in cues.PLACE_PREPS  # all guess_type asks of the previous word
+            # all guess_type asks of the previous word: a place preposition, or `of`
+            near = "in" if prev in cues.PLACE_PREPS else "of" if prev == "of" else ""
             gkey = (*words, near, person_cue)
             guess = self._guesses.get(gkey)
             if guess is None:
-                guess = self._guesses[gkey] = guess_type(words, "in" if near else "", self.lex, person_cue)
+                guess = self._guesses[gkey] = guess_type(words, near, self.lex, person_cue)
             kind, weight = guess
         weak = all(t.low for t in toks) or (len(toks) == 1 and toks[0].weak)
         return Candidate(start, end, self.text[start:end], kind, weight, weak=weak, tokens=words)

@@ -26,6 +26,8 @@ def guess_type(words: list[str], prev: str, lex: Lexicon, person_cue: bool) -> t
     while len(low) > 1 and _ROMAN.fullmatch(low[-1]):
         low = low[:-1]
     head = low[-1]
+    if len(low) > 2 and " ".join(low[-3:]) in cues.ORG_PHRASES:
+        return "organization", 2.0  # `Hockey Hall of Fame`
     for joint in ("of", "for"):
         if joint in low[1:-1]:
             # `Army of the North`, `Battles of Tucumán`, `Centre for Control of ...`:
@@ -52,9 +54,8 @@ def guess_type(words: list[str], prev: str, lex: Lexicon, person_cue: bool) -> t
         return "person", 1.5
     if len(low) > 1 and low[0] in cues.COMPASS:
         return "place", 1.0
-    if len(low) > 1 and low[0] in lex.places and lex.places[low[0]].kind in ("city", "state"):
-        if low[-1] in lex.common:
-            return "organization", 1.0  # `Perth Glory`, `Boston Globe`
+    if len(low) > 1 and low[0] not in lex.first_names and _led_by_place(low, lex):
+        return "organization", 1.0  # `Perth Glory`, `Boston Globe`, `Buffalo Bisons`, `Australia First`
     if len(words) == 1 and _is_acronym(words[0]):
         return "organization", 0.6
     if len(low) == 1 and low[0] in lex.places:
@@ -62,6 +63,8 @@ def guess_type(words: list[str], prev: str, lex: Lexicon, person_cue: bool) -> t
         return ("organization" if place.kind == "org" else "place"), 1.5
     if prev in cues.PLACE_PREPS and len(low) <= 2:
         return "place", 0.5
+    if prev == "of" and len(low) == 1 and low[0] not in lex.surnames and low[0] not in lex.first_names:
+        return "place", 0.4  # `the village of Heydour`, `north of Vilcapugio`
     names = [w for w in low if w not in cues.CONNECTORS]
     if len(names) in (2, 3) and all(_namelike(w, lex) for w in names):
         return "person", 0.8
@@ -74,6 +77,17 @@ def guess_type(words: list[str], prev: str, lex: Lexicon, person_cue: bool) -> t
             return "person", 0.3
         return "misc", 0.1
     return "organization", 0.1
+
+
+def _led_by_place(low: list[str], lex: Lexicon) -> bool:
+    """The name's first word or two are a town, state or country and the rest is no
+    place: a team, paper or party named after its home (`St. Louis Cardinals`)."""
+    for n in (2, 1):
+        if len(low) > n:
+            place = lex.places.get(" ".join(low[:n]))
+            if place is not None and place.kind in ("city", "state", "country"):
+                return low[n] not in cues.CONNECTORS and low[-1] not in cues.PLACE_WORDS
+    return False
 
 
 def _head_kind(word: str) -> str | None:
