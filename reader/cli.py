@@ -55,12 +55,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def open_stores(args: argparse.Namespace) -> list[Store]:
+PREVIEW = 100_000
+"""In the reader, a longer file shows its first ~100 KB while the rest is parsed."""
+
+
+def open_stores(args: argparse.Namespace, *, preview: int | None = None) -> list[Store]:
     """Load every path (or the sample), raising `LoadError` on the first that fails."""
     paths = args.paths or [str(sample_path())]
     fmt = None if args.format == "auto" else args.format
     max_bytes = int(args.max_size * 1e6)
-    stores = [Store.open(p, raw=args.raw, fmt=fmt, max_bytes=max_bytes) for p in paths]
+    stores = [Store.open(p, raw=args.raw, fmt=fmt, max_bytes=max_bytes, preview=preview) for p in paths]
     for store in stores:
         for note in store.doc.notes:
             print(f"reader: {note}", file=sys.stderr)
@@ -96,8 +100,9 @@ def run_app(stores: list[Store], args: argparse.Namespace) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return the exit status."""
     args = build_parser().parse_args(argv)
+    interactive = not (args.json or args.outline or args.entities)
     try:
-        stores = open_stores(args)
+        stores = open_stores(args, preview=PREVIEW if interactive else None)
         if args.json:
             print_json(stores, args)
         elif args.outline or args.entities:

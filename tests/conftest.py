@@ -1,58 +1,26 @@
-"""Shared fixtures: the bundled sample, generated books, the optional shared corpus."""
+"""Shared fixtures: the bundled sample; Hypothesis profiles."""
 
 from __future__ import annotations
-
-import textwrap
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 from reader.core.store import Store
+from tests_support import SAMPLE
 
 # Hypothesis: a bounded run in CI; `--hypothesis-profile=thorough` for long local runs.
 settings.register_profile("ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("thorough", max_examples=5000, deadline=None, suppress_health_check=list(HealthCheck))
 settings.load_profile("ci")
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "seeds" / "czech-republic-restricts-russian-diplomats.txt"
-SHARED = ROOT.parent / "shared"
-
-ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
-WORDS = "the prince said that he would go to Moscow in the morning and Natasha smiled at him".split()
-
-
-def make_book(books: int = 3, chapters: int = 4, paragraphs: int = 3) -> str:
-    """A hard-wrapped book in the shape of a Gutenberg text, with BOOK and CHAPTER lines."""
-    out: list[str] = []
-    n = 0
-    for b in range(books):
-        out.append(f"BOOK {ROMAN[b]}: 18{b:02d}\n\n\n")
-        for c in range(chapters):
-            out.append(f"CHAPTER {ROMAN[c]}\n\n")
-            for p in range(paragraphs):
-                words = [WORDS[(n + i * 7) % len(WORDS)] for i in range(60)]
-                n += 1
-                sentence = " ".join(words).capitalize() + f" number {n}."
-                out.append(textwrap.fill(sentence, 72) + "\n\n")
-    out.append("EPILOGUE\n\n" + textwrap.fill("It ended. " * 30, 72) + "\n")
-    return "".join(out)
-
 
 @pytest.fixture(scope="session")
 def sample_store() -> Store:
+    """The sample article, parsed once for the session."""
     return Store.open(SAMPLE)
 
 
 @pytest.fixture(scope="session")
 def sample_source() -> str:
+    """The sample's source text."""
     return SAMPLE.read_text(encoding="utf-8")
-
-
-def shared_file(relative: str) -> Path:
-    """A file of the shared corpus, or skip the test when this checkout has none beside it."""
-    path = SHARED / relative
-    if not path.exists():
-        pytest.skip(f"{relative} is not available (no ../shared beside the checkout)")
-    return path

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE
+from tests_support import SAMPLE
 from reader.cli import main
 
 HEADINGS = [

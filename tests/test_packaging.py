@@ -9,7 +9,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from conftest import ROOT
+from tests_support import ROOT
 from reader.sample import SAMPLE_NAME, sample_path
 
 

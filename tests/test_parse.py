@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import make_book, shared_file
+from tests_support import make_book, shared_file
 from reader.core.model import BlockKind, Document
 from reader.core.parse import parse_source, title_from_name
 from reader.core.store import Store
@@ -195,3 +195,25 @@ def test_control_characters_become_visible():
     doc = parse_source("Title\nAn \x1b[31mevil\x07 line with a\u200b zero width.\n", "c.txt")
     assert "\x1b" not in doc.text and "\x07" not in doc.text and "\u200b" not in doc.text
     assert "␛[31mevil␇" in doc.text
+
+
+def test_preview_is_the_start_of_the_whole_document(tmp_path):
+    path = tmp_path / "big-book.txt"
+    path.write_text(make_book(books=4, chapters=10, paragraphs=6), encoding="utf-8")
+    preview = Store.open(path, preview=4000)
+    whole = Store.open(path)
+    assert not preview.complete and whole.complete
+    partial = preview.doc
+    assert len(partial.text) < len(whole.doc.text)
+    shown = partial.blocks[:-1]  # the last block may be cut
+    assert [(b.kind, b.start, b.end) for b in shown] == [(b.kind, b.start, b.end) for b in whole.doc.blocks[: len(shown)]]
+    assert whole.doc.text.startswith(partial.text[: shown[-1].end])
+    finished = preview.finish()
+    assert preview.complete and finished is preview.doc and preview.finish() is finished
+    assert finished.text == whole.doc.text
+    assert len(finished.all_sections) == len(whole.doc.all_sections) == 4 * 11 + 1
+
+
+def test_small_files_are_parsed_whole_even_with_a_preview(sample_store):
+    store = Store.open(sample_store.doc.source, preview=100_000)
+    assert store.complete and store.doc.text == sample_store.doc.text

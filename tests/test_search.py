@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from conftest import shared_file
+from tests_support import shared_file
 from reader.core.search import SearchError
 from reader.core.store import Store
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from reader.core.builder import TextBuilder
-from reader.core.markdown import MarkdownParser
 from reader.core.model import Document
 from reader.core.outline import build_outline
 from reader.core.plaintext import PlainTextParser
@@ -36,6 +35,8 @@ def parse_source(source: str, name: str = "<text>", *, fmt: str | None = None, r
     fmt = fmt or detect_format(name)
     builder = TextBuilder(raw=raw)
     if fmt == "markdown":
+        from reader.core.markdown import MarkdownParser  # markdown-it costs 40 ms to import
+
         title_block = MarkdownParser(builder).parse(source)
     else:
         title_block, fmt = PlainTextParser(builder).parse(source)

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-
-import regex
+from typing import TYPE_CHECKING
 
 from reader.core.model import Document
+
+if TYPE_CHECKING:
+    import regex
 
 DEFAULT_TIMEOUT = 2.0
 MAX_MATCHES = 200_000
@@ -44,6 +46,8 @@ class Query:
 
     def compile(self) -> regex.Pattern[str]:
         """The compiled pattern, or `SearchError` with a readable reason."""
+        import regex  # imported on first search: start-up stays fast
+
         pattern = self.text if self.regex else regex.escape(self.text)
         if self.whole_word:
             pattern = rf"(?<!\w)(?:{pattern})(?!\w)"

@@ -2,11 +2,18 @@
 
 The store owns the `Document`, answers searches over it and computes its
 entities once per backend (thread-safe, so the TUI can do it in a worker).
+
+For a big file the reader can show the start before the whole is parsed:
+`Store.open(path, preview=N)` parses only the first ~N characters (cut at a
+paragraph break) and `finish()` parses the rest later. Parsing is
+deterministic and local, so the preview's blocks are the full document's
+first blocks, at the same offsets.
 """
 
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.loader import DEFAULT_MAX_BYTES, read_document
@@ -15,13 +22,36 @@ from reader.core.parse import parse_source
 from reader.core.search import Query, SearchResult, search
 
 
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    """What `finish()` needs to parse the whole document."""
+
+    source: str
+    name: str
+    fmt: str | None
+    raw: bool
+
+
+def preview_cut(source: str, size: int) -> int:
+    """Where to cut `source` near `size` characters: after a blank line, else a line end."""
+    if len(source) <= size:
+        return len(source)
+    blank = source.find("\n\n", size)
+    if blank != -1 and blank < size * 2:
+        return blank + 1
+    line = source.find("\n", size)
+    return len(source) if line == -1 else line + 1
+
+
 class Store:
     """A parsed document with its search and entity layers."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, *, pending: _Pending | None = None) -> None:
         self.doc = doc
+        self._pending = pending
         self._entities: dict[str, list[Entity]] = {}
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # guards the document swap in `finish`
+        self._entity_lock = threading.Lock()  # one extraction at a time, never twice
 
     @classmethod
     def open(
@@ -31,17 +61,44 @@ class Store:
         raw: bool = False,
         fmt: str | None = None,
         max_bytes: int = DEFAULT_MAX_BYTES,
+        preview: int | None = None,
     ) -> Store:
-        """Read and parse `path`; raises `LoadError` for what cannot be read."""
+        """Read and parse `path`; raises `LoadError` for what cannot be read.
+
+        With `preview`, a file longer than twice that is parsed only up to
+        about `preview` characters until `finish()` is called.
+        """
         loaded = read_document(path, max_bytes=max_bytes)
-        doc = parse_source(loaded.text, str(path), fmt=fmt, raw=raw)
-        doc.notes.extend(loaded.notes)
-        return cls(doc)
+        name = str(path)
+        cut = preview_cut(loaded.text, preview) if preview else len(loaded.text)
+        if cut < len(loaded.text) and preview and len(loaded.text) > 2 * preview:
+            doc = parse_source(loaded.text[:cut], name, fmt=fmt, raw=raw)
+            store = cls(doc, pending=_Pending(loaded.text, name, fmt, raw))
+        else:
+            store = cls(parse_source(loaded.text, name, fmt=fmt, raw=raw))
+        store.doc.notes.extend(loaded.notes)
+        return store
 
     @classmethod
     def from_text(cls, text: str, source: str = "<text>", *, fmt: str | None = None, raw: bool = False) -> Store:
         """Parse text that is already in memory."""
         return cls(parse_source(text, source, fmt=fmt, raw=raw))
+
+    @property
+    def complete(self) -> bool:
+        """False while only a preview of a big file is parsed."""
+        return self._pending is None
+
+    def finish(self) -> Document:
+        """Parse the whole document if only a preview was (safe to call from a thread)."""
+        with self._lock:
+            pending = self._pending
+            if pending is not None:
+                doc = parse_source(pending.source, pending.name, fmt=pending.fmt, raw=pending.raw)
+                doc.notes.extend(self.doc.notes)
+                self.doc = doc
+                self._pending = None
+            return self.doc
 
     def search(
         self,
@@ -56,14 +113,25 @@ class Store:
         q = Query(query, regex=regex, case=case, whole_word=whole_word)
         return search(self.doc, q) if timeout is None else search(self.doc, q, timeout=timeout)
 
-    def entities(self, backend: str = "rules") -> list[Entity]:
-        """The document's entities by salience, computed once per backend."""
-        with self._lock:
+    def entities(self, backend: str = "rules", *, isolated: bool = False) -> list[Entity]:
+        """The whole document's entities by salience, computed once per backend.
+
+        `isolated=True` runs the extractor in a child process, so a reader's
+        interface thread never waits for the interpreter lock meanwhile.
+        """
+        doc = self.finish()
+        with self._entity_lock:
             cached = self._entities.get(backend)
             if cached is None:
-                from reader.core.entities import extract_entities
+                if isolated:
+                    from reader.core.isolated import extract_in_child
 
-                cached = self._entities[backend] = extract_entities(self.doc, backend)
+                    cached = extract_in_child(doc, backend)
+                else:
+                    from reader.core.entities import extract_entities
+
+                    cached = extract_entities(doc, backend)
+                self._entities[backend] = cached
             return cached
 
     def entities_ready(self, backend: str = "rules") -> bool:

@@ -37,12 +37,14 @@ class ReaderApp(App[None]):
         Binding("ctrl+o", "next_document", "Next document", id="app.next_document"),
     ]
 
-    def __init__(self, stores: list[Store], *, ner_backend: str = "rules") -> None:
+    def __init__(self, stores: list[Store], *, ner_backend: str = "rules", isolate_entities: bool = True) -> None:
+        """`isolate_entities` runs the extractor in a child process (see `reader.core.isolated`)."""
         if not stores:
             raise ValueError("ReaderApp needs at least one document")
         super().__init__()
         self.stores = stores
         self.ner_backend = ner_backend
+        self.isolate_entities = isolate_entities
         self.document_index = 0
 
     def on_mount(self) -> None:

@@ -113,6 +113,24 @@ class ArticleView(ScrollView, can_focus=True):
             self._cache.clear()
         self._post_position()
 
+    def set_document(self, doc: Document, wrap: WrapMap | None = None) -> None:
+        """Show `doc` (which starts with the text shown so far), keeping the top row.
+
+        `wrap` is its wrap map when computed elsewhere (a worker thread); it is
+        redone here if the measure has changed since.
+        """
+        anchor = self.top_offset
+        self.doc = doc
+        if self.size.width > 0:
+            if wrap is None or wrap.measure != self.measure:
+                wrap = WrapMap(doc, self.measure)
+            self.wrap = wrap
+            self.virtual_size = Size(self.size.width, len(wrap))
+            self._cache.clear()
+            self.scroll_to(y=wrap.row_of(anchor), animate=False, force=True)
+            self.refresh()
+        self._anchor = anchor
+
     @property
     def top_offset(self) -> int:
         """The text offset of the top visible row."""

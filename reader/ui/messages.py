@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from textual.message import Message
 from textual.widget import Widget
 
-from reader.core.model import Entity
+from reader.core.model import Document, Entity
+from reader.ui.wrap import WrapMap
 
 
 @dataclass
@@ -22,6 +23,21 @@ class EntitiesFailed(Message):
     """The background worker raised: the article stays usable, the sidebar says so."""
 
     error: str
+
+
+@dataclass
+class DocumentParsed(Message):
+    """The whole of a big document is parsed (only a preview was): the outline is complete."""
+
+    doc: Document
+
+
+@dataclass
+class DocumentWrapped(Message):
+    """The whole document is wrapped at `wrap.measure`, ready for the article to swap in."""
+
+    doc: Document
+    wrap: WrapMap
 
 
 @dataclass

@@ -19,14 +19,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from reader.core.model import Entity, Section
-from reader.core.search import SearchError
+from reader.core.search import Query, SearchError, search
 from reader.ui.article import ArticleView
 from reader.ui.entities import EntitiesPane
 from reader.ui.highlights import Ranges
-from reader.ui.messages import EntitiesFailed, EntitiesReady
+from reader.ui.messages import DocumentParsed, DocumentWrapped, EntitiesFailed, EntitiesReady
 from reader.ui.search_bar import SearchBar
 from reader.ui.sections import SectionsTree
-from reader.ui.wrap import sanitize
+from reader.ui.wrap import WrapMap, sanitize
 
 if TYPE_CHECKING:
     from reader.core.store import Store
@@ -87,7 +87,11 @@ class ReaderScreen(Screen):
     def on_mount(self) -> None:
         self.query_one("#sections").border_title = "Sections"
         self.article.focus()
-        self._compute_entities()
+        # The first screen first: slow work starts once it is painted.
+        if self.store.complete:
+            self.call_after_refresh(self._compute_entities)
+        else:
+            self.call_after_refresh(self._finish_document)
 
     @property
     def article(self) -> ArticleView:
@@ -101,13 +105,33 @@ class ReaderScreen(Screen):
     def entities_pane(self) -> EntitiesPane:
         return self.query_one(EntitiesPane)
 
-    # -- entities worker --------------------------------------------------
+    # -- background work ----------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="document")
+    def _finish_document(self) -> None:
+        """Parse and wrap the rest of a big document shown from a preview."""
+        doc = self.store.finish()
+        self.post_message(DocumentParsed(doc))
+        self.post_message(DocumentWrapped(doc, WrapMap(doc, self.article.measure)))
+
+    def on_document_parsed(self, message: DocumentParsed) -> None:
+        """The navigator gets the whole outline as soon as it is known."""
+        self.doc = message.doc
+        self.query_one(SectionsTree).set_document(message.doc)
+        self.entities_pane.doc = message.doc
+
+    def on_document_wrapped(self, message: DocumentWrapped) -> None:
+        """The article shows the whole document; searches cover it; entities can start."""
+        self.article.set_document(message.doc, message.wrap)
+        if self.search_text:
+            self.run_search(self.search_text, regex=self.search_bar.regex, case=self.search_bar.case)
+        self._compute_entities()
 
     @work(thread=True, exclusive=True, group="entities")
     def _compute_entities(self) -> None:
-        """Extract entities off the UI thread; the article is usable meanwhile."""
+        """Extract entities in a child process; the article is usable meanwhile."""
         try:
-            entities = self.store.entities(backend=self.ner_backend)
+            entities = self.store.entities(backend=self.ner_backend, isolated=self.app.isolate_entities)
         except Exception as error:  # any extractor failure must leave the reader running
             self.post_message(EntitiesFailed(f"{type(error).__name__}: {error}"))
         else:
@@ -123,7 +147,8 @@ class ReaderScreen(Screen):
 
     def on_entities_failed(self, message: EntitiesFailed) -> None:
         self.entities_pane.show_failure()
-        self.notify(Text(f"Entities could not be computed: {message.error}"), title="Entities", severity="error")
+        # markup=False: the error may quote document text
+        self.notify(f"Entities could not be computed: {message.error}", title="Entities", severity="error", markup=False)
 
     # -- position, sections -----------------------------------------------
 
@@ -193,7 +218,7 @@ class ReaderScreen(Screen):
             self.search_bar.set_count(None, 0)
             return
         try:
-            found = self.store.search(query, regex=regex, case=case)
+            found = search(self.doc, Query(query, regex=regex, case=case))
         except SearchError as error:
             self._set_matches(Ranges())
             self.search_bar.set_error(str(error))

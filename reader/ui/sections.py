@@ -43,6 +43,18 @@ class SectionsTree(Tree[Section]):
         self._add_children(self.root, doc.root)
         self.root.expand_all()
 
+    def set_document(self, doc: Document) -> None:
+        """Show the outline of `doc` (the whole of a document first shown from a preview)."""
+        current = self.current
+        self.doc = doc
+        self.clear()
+        self.root.data = doc.root
+        self._section_nodes.clear()
+        self._add_children(self.root, doc.root)
+        self.root.expand_all()
+        if current is not None:
+            self.follow(doc.section_at(current.start))
+
     def _add_children(self, node: TreeNode[Section], section: Section) -> None:
         for child in section.children:
             label = Text(sanitize(child.title) or "(untitled)")

@@ -13,9 +13,9 @@ from reader.ui.app import ReaderApp
 SAMPLE = Path(__file__).resolve().parents[2] / "seeds" / "czech-republic-restricts-russian-diplomats.txt"
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def sample_store() -> Store:
-    """The sample article as the CLI would open it."""
+    """The sample article as the CLI would open it (shared: its entities are computed once)."""
     return Store.open(SAMPLE)
 
 

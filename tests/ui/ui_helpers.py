@@ -38,7 +38,9 @@ class StubStore:
     def search(self, query: str, **kwargs):
         return self._store.search(query, **kwargs)
 
-    def entities(self, backend: str = "rules") -> list[Entity]:
+    complete = True
+
+    def entities(self, backend: str = "rules", *, isolated: bool = False) -> list[Entity]:
         if self._gate is not None:
             self._gate.wait(10)
         if isinstance(self._entities, Exception):
