@@ -20,11 +20,12 @@ from .lexicon import Lexicon
 _WORD = r"(?:[A-Za-z]\.){2,}|[^\W_](?:[\w&’'\-]*[^\W_])?"
 WORD = re.compile(_WORD)
 #: A word, then the plain lower-case words that follow it within the sentence
-#: (after spaces, commas, brackets or dashes: nothing that starts a sentence).
-_SEP = r"[ ,()\u2014]+"
-_PLAIN = r"[a-z]+(?:['’][a-z]+)*(?![\w&’'.\-])"
-TOKENS = re.compile(rf"({_WORD})((?:{_SEP}{_PLAIN})*{_SEP}({_PLAIN}))?")
+#: (after spaces, commas, brackets, dashes or one line break).
+_SEP = r"(?:[ ,()\u2014]+|[ ,]*\n *)"
+_PLAIN = r"[a-z]+(?:['’][a-z]+)*(?![\w&’'\-]|\.\w)"
+TOKENS = re.compile(rf"({_WORD})((?:{_SEP}{_PLAIN})+)?")
 PLAIN_WORDS = re.compile(r"[a-z'’]+")
+LINE_STARTS = re.compile(r"\n *([a-z'’]+)")
 ABBREV = frozenset("mr mrs ms dr st jr sr inc ltd co corp mt ft gen col capt lt sgt prof rev vs no".split())
 SENT_END = frozenset(".!?:;\n\"“”•*|")
 POSSESSIVE = ("'s", "’s")
@@ -83,62 +84,61 @@ class Scanner:
         self.lex = lex
         self.years: list[Tok] = []
 
-    def _spans(self, state: list) -> Iterator[tuple[int, int, bool]]:
-        """Word spans in text order; `(start, end, True)` for a skipped run.
-
-        Each match is a word plus the run of plain lower-case words after it.
-        When the run holds no word that counts in lower case, and either no
-        chunk is open (`state[0]` false) or the run's first word cannot join
-        one, the run can only close the open chunk and set the previous word,
-        so only its last word is passed on (flagged).
-        """
-        text, single, words = self.text, self.lex.lower_single, PLAIN_WORDS.findall
-        joiners = cues.CONNECTORS | self.lex.tails
-        for m in TOKENS.finditer(text):
-            yield m.start(1), m.end(1), False
-            rs = m.start(2)
-            if rs < 0:
-                continue
-            rend = m.end(2)
-            last = m.start(3)
-            while True:
-                ws = words(text, rs, rend)
-                if single.isdisjoint(ws) and (not state[0] or ws[0] not in joiners):
-                    yield last, rend, True
-                    break
-                w = WORD.search(text, rs, rend)
-                yield w.start(), w.end(), False
-                rs = w.end()
-                if rs == rend:
-                    break
-
     def chunks(self) -> Iterator[Chunk]:
-        """Every chunk in text order."""
+        """Every chunk in text order.
+
+        Each regex match is a word plus the run of plain lower-case words after
+        it. When the run holds no word that counts in lower case (nor one that
+        could start a name at a line start), stays in the block, and either no
+        chunk is open or the run's first word cannot join one (`of`, `republic`),
+        the run can only close the open chunk and set the previous word: it is
+        stepped over at once. Otherwise the search resumes at the run's first word.
+        """
         text, zones, lex = self.text, self.zones, self.lex
-        common, lower_ok, tails = lex.common, lex.lower_ok, lex.tails
+        common, lower_ok, tails, single = lex.common, lex.lower_ok, lex.tails, lex.lower_single
         connectors, function = cues.CONNECTORS, cues.FUNCTION
+        joiners = connectors | tails
+        search, words = TOKENS.search, PLAIN_WORDS.findall
         zi, nz = 0, len(zones)
         zone = zones[0]
         zone_end, label = zone.end, zone.label
         prev_end, prev_word = 0, ""
         cur: Chunk | None = None
         pending: list[Tok] = []
-        state = [False]  # is a chunk open?
-        for s, e, run in self._spans(state):
-            if run:
-                if cur is not None:
-                    yield cur
-                    cur, pending = None, []
-                    state[0] = False
-                prev_end = e
-                prev_word = text[s:e]
-                continue
+        pos, m = 0, None
+        while True:
+            if m is not None:  # step past the last match
+                rs = m.start(2)
+                if rs < 0:
+                    pos = m.end()
+                else:
+                    rend = m.end(2)
+                    ws = words(text, rs, rend)
+                    if (
+                        single.isdisjoint(ws)
+                        and (cur is None or ws[0] not in joiners)
+                        and rend <= zone_end
+                        and not (label and rs < label[1])
+                        and not (text[rend : rend + 1] == "." and ws[-1] in ABBREV)
+                        and (text.find("\n", rs, rend) < 0 or self._plain_lines(rs, rend))
+                    ):
+                        if cur is not None:
+                            yield cur
+                            cur, pending = None, []
+                        prev_end, prev_word, pos = rend, ws[-1], rend
+                    else:
+                        pos = m.end(1)
+            m = search(text, pos)
+            if m is None:
+                break
+            s, e = m.span(1)
             if s >= zone_end:
                 while zi < nz - 1 and s >= zones[zi].end:
                     zi += 1
                 zone = zones[zi]
                 zone_end, label = zone.end, zone.label
                 if not zone.start <= s < zone_end:
+                    pos, m = e, None
                     continue  # code block or between blocks
             if s == prev_end + 1 and text[prev_end] == " ":
                 gap = " "
@@ -158,7 +158,7 @@ class Scanner:
                 if cur is not None:
                     yield cur
                 cur, pending = None, []
-                state[0] = False
+                pos, m = e, None
                 continue
             if c.isupper() or (c.isdigit() and not w.islower() and not w.isdigit()):
                 tok = Tok(s, e, w, initial or zone.title)
@@ -168,7 +168,6 @@ class Scanner:
                 if cur is not None:
                     yield cur
                 cur, pending, prev_word = None, [], ""
-                state[0] = False
                 continue
             else:
                 lw = w.lower()
@@ -185,7 +184,6 @@ class Scanner:
                     if cur is not None:
                         yield cur
                     cur, pending = None, []
-                    state[0] = False
                     yield from self._hyphen_parts(s, w, zone.title)
                     prev_word = lw
                     continue
@@ -195,7 +193,6 @@ class Scanner:
                     if cur is not None:
                         yield cur
                     cur, pending, prev_word = None, [], lw
-                    state[0] = False
                     continue
             if w.endswith(POSSESSIVE):
                 tok.end -= 2
@@ -208,11 +205,9 @@ class Scanner:
                 cur.possessive = True
                 yield cur
                 cur, pending = None, []
-                state[0] = False
                 continue
             if cur is None:
                 cur = Chunk([tok], zone.title, prev_word)
-                state[0] = True
             else:
                 if pending:
                     cur.toks.extend(pending)
@@ -220,6 +215,13 @@ class Scanner:
             pending = []
         if cur is not None:
             yield cur
+
+    def _plain_lines(self, start: int, end: int) -> bool:
+        """No word opening a line in `text[start:end]` could start a name there."""
+        common, function = self.lex.common, cues.FUNCTION
+        return all(
+            w in common or w in function or len(w) <= 2 for w in LINE_STARTS.findall(self.text, start, end)
+        )
 
     def _hyphen_parts(self, s: int, w: str, title: bool) -> Iterator[Chunk]:
         """Capitalised parts of a lower-case-led hyphenated word (`pan-European`)."""
