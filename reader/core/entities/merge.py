@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Document, Entity, Mention
 from .candidates import Candidate, Extraction
@@ -22,6 +23,7 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 _JOIN = frozenset("of the and for de da von van & on in".split())
 
 
+@lru_cache(maxsize=1 << 16)
 def key_of(text: str) -> str:
     """The merge key of a surface form: case-folded, no leading `the`, no possessive."""
     s = _POSS.sub("", _THE.sub("", text.strip()))

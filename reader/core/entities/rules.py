@@ -26,6 +26,7 @@ DEFINITION = re.compile(
 NUMBER_AFTER = re.compile(r" \d")
 QUOTES_OPEN = frozenset("\"“")
 QUOTES_CLOSE = frozenset("\"”")
+QUOTES_OR_SPACE = frozenset("\"“ ")
 
 
 def norm(word: str) -> str:
@@ -122,6 +123,8 @@ class RuleExtractor:
         Its capitals prove something even at a sentence start, since the quote
         marks open it; a lone common word (`"Yes"`) still needs support."""
         text, start, end = self.text, toks[0].start, toks[-1].end
+        if text[start - 1 : start] not in QUOTES_OR_SPACE:
+            return False
         before = text[start - 2 : start] if text[start - 1 : start] == " " else text[start - 1 : start]
         after = text[end : end + 2] if text[end : end + 1] == " " else text[end : end + 1]
         if not before or not after or before[0] not in QUOTES_OPEN or after[-1] not in QUOTES_CLOSE:
@@ -241,7 +244,10 @@ class RuleExtractor:
             if guess is None:
                 guess = self._guesses[gkey] = guess_type(words, near, self.lex, person_cue)
             kind, weight = guess
-        weak = all(t.low for t in toks) or (len(toks) == 1 and toks[0].weak)
+        if len(toks) == 1:
+            weak = toks[0].low or toks[0].weak
+        else:
+            weak = all([t.low for t in toks])
         return Candidate(start, end, self.text[start:end], kind, weight, weak=weak, tokens=words)
 
     def _defined_as(self, end: int) -> str | None:
