@@ -92,6 +92,9 @@ def print_json(stores: list[Store], args: argparse.Namespace) -> None:
 
 def run_app(stores: list[Store], args: argparse.Namespace) -> None:
     """Open the reader screen."""
+    # Entities of the first document start now, in a child process on the
+    # other core, while Textual is still being imported.
+    stores[0].prefetch_entities(args.ner)
     from reader.ui.app import ReaderApp
 
     ReaderApp(stores, ner_backend=args.ner).run()

@@ -217,3 +217,14 @@ def test_preview_is_the_start_of_the_whole_document(tmp_path):
 def test_small_files_are_parsed_whole_even_with_a_preview(sample_store):
     store = Store.open(sample_store.doc.source, preview=100_000)
     assert store.complete and store.doc.text == sample_store.doc.text
+
+
+def test_scanned_outline_matches_the_parsed_one(tmp_path):
+    from reader.core.outline import scan_outline
+
+    book = make_book(books=4, chapters=6)
+    markdown = "# Part A\n\ntext\n\n```\n# not a heading\n```\n\n## Chapter 1 ##\n\nmore\n\n# Part B\n\nend\n"
+    for source, name, fmt in ((book, "b.txt", "book"), (markdown, "m.md", "markdown")):
+        doc = parse_source(source, name)
+        scanned = [(s.title, s.level, s.index) for s in scan_outline(source, fmt, "T").walk()][1:]
+        assert scanned == [(s.title, s.level, s.index) for s in doc.all_sections]

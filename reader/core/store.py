@@ -16,8 +16,10 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.core.isolated import EntityJob, document_request, source_request
 from reader.core.loader import DEFAULT_MAX_BYTES, read_document
-from reader.core.model import Document, Entity
+from reader.core.model import Document, Entity, Section
+from reader.core.outline import scan_outline
 from reader.core.parse import parse_source
 from reader.core.search import Query, SearchResult, search
 
@@ -52,6 +54,7 @@ class Store:
         self._entities: dict[str, list[Entity]] = {}
         self._lock = threading.Lock()  # guards the document swap in `finish`
         self._entity_lock = threading.Lock()  # one extraction at a time, never twice
+        self._jobs: dict[str, EntityJob] = {}
 
     @classmethod
     def open(
@@ -89,6 +92,18 @@ class Store:
         """False while only a preview of a big file is parsed."""
         return self._pending is None
 
+    def outline(self) -> Section:
+        """The outline of the whole document, even while only a preview is parsed.
+
+        Before `finish()`, it comes from a quick scan of the source (Markdown
+        headings, a book's BOOK/CHAPTER lines): the same titles, levels and
+        order as the parsed document's sections, with source offsets.
+        """
+        pending = self._pending
+        if pending is None or self.doc.format == "text":
+            return self.doc.root
+        return scan_outline(pending.source, self.doc.format, self.doc.title)
+
     def finish(self) -> Document:
         """Parse the whole document if only a preview was (safe to call from a thread)."""
         with self._lock:
@@ -113,20 +128,38 @@ class Store:
         q = Query(query, regex=regex, case=case, whole_word=whole_word)
         return search(self.doc, q) if timeout is None else search(self.doc, q, timeout=timeout)
 
+    def prefetch_entities(self, backend: str = "rules") -> None:
+        """Start extracting entities in a child process now; `entities(isolated=True)` collects them.
+
+        A big file shown from a preview is sent as source text, so the child
+        parses it in parallel with the reader instead of after it.
+        """
+        with self._entity_lock:
+            if backend in self._entities or backend in self._jobs:
+                return
+            pending = self._pending
+            if pending is None:
+                request = document_request(self.doc)
+            else:
+                request = source_request(pending.source, pending.name, pending.fmt, pending.raw)
+            self._jobs[backend] = EntityJob(request, backend)
+
     def entities(self, backend: str = "rules", *, isolated: bool = False) -> list[Entity]:
         """The whole document's entities by salience, computed once per backend.
 
-        `isolated=True` runs the extractor in a child process, so a reader's
-        interface thread never waits for the interpreter lock meanwhile.
+        `isolated=True` runs the extractor in a child process (or collects the
+        one `prefetch_entities` started), so a reader's interface thread never
+        waits for the interpreter lock meanwhile.
         """
+        if isolated:
+            self.prefetch_entities(backend)
         doc = self.finish()
         with self._entity_lock:
             cached = self._entities.get(backend)
             if cached is None:
-                if isolated:
-                    from reader.core.isolated import extract_in_child
-
-                    cached = extract_in_child(doc, backend)
+                job = self._jobs.pop(backend, None)
+                if job is not None:
+                    cached = job.result()
                 else:
                     from reader.core.entities import extract_entities
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from textual.message import Message
 from textual.widget import Widget
 
-from reader.core.model import Document, Entity
+from reader.core.model import Document, Entity, Section
 from reader.ui.wrap import WrapMap
 
 
@@ -23,6 +23,13 @@ class EntitiesFailed(Message):
     """The background worker raised: the article stays usable, the sidebar says so."""
 
     error: str
+
+
+@dataclass
+class OutlineScanned(Message):
+    """The outline of the whole of a big document, known before it is parsed."""
+
+    outline: Section
 
 
 @dataclass

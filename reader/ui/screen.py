@@ -23,7 +23,7 @@ from reader.core.search import Query, SearchError, search
 from reader.ui.article import ArticleView
 from reader.ui.entities import EntitiesPane
 from reader.ui.highlights import Ranges
-from reader.ui.messages import DocumentParsed, DocumentWrapped, EntitiesFailed, EntitiesReady
+from reader.ui.messages import DocumentParsed, DocumentWrapped, EntitiesFailed, EntitiesReady, OutlineScanned
 from reader.ui.search_bar import SearchBar
 from reader.ui.sections import SectionsTree
 from reader.ui.wrap import WrapMap, sanitize
@@ -71,6 +71,7 @@ class ReaderScreen(Screen):
         self._mention_index = Ranges()
         self._mention_owner: list[Entity] = []
         self._narrow: bool | None = None
+        self._pending_jump: int | None = None  # a section past the preview, chosen while parsing
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -109,22 +110,30 @@ class ReaderScreen(Screen):
 
     @work(thread=True, exclusive=True, group="document")
     def _finish_document(self) -> None:
-        """Parse and wrap the rest of a big document shown from a preview."""
+        """Outline, parse and wrap the rest of a big document shown from a preview."""
+        self.post_message(OutlineScanned(self.store.outline()))
         doc = self.store.finish()
         self.post_message(DocumentParsed(doc))
         self.post_message(DocumentWrapped(doc, WrapMap(doc, self.article.measure)))
 
+    def on_outline_scanned(self, message: OutlineScanned) -> None:
+        """The navigator lists every section at once (a jump waits for the text)."""
+        self.query_one(SectionsTree).set_outline(message.outline)
+
     def on_document_parsed(self, message: DocumentParsed) -> None:
-        """The navigator gets the whole outline as soon as it is known."""
-        self.doc = message.doc
-        self.query_one(SectionsTree).set_document(message.doc)
-        self.entities_pane.doc = message.doc
+        """The parsed outline replaces the scanned one."""
+        self.query_one(SectionsTree).set_outline(message.doc.root)
 
     def on_document_wrapped(self, message: DocumentWrapped) -> None:
         """The article shows the whole document; searches cover it; entities can start."""
+        self.doc = message.doc
+        self.entities_pane.doc = message.doc
         self.article.set_document(message.doc, message.wrap)
         if self.search_text:
             self.run_search(self.search_text, regex=self.search_bar.regex, case=self.search_bar.case)
+        if self._pending_jump is not None and self._pending_jump < len(self.doc.all_sections):
+            self.go_to_section(self.doc.all_sections[self._pending_jump])
+        self._pending_jump = None
         self._compute_entities()
 
     @work(thread=True, exclusive=True, group="entities")
@@ -161,7 +170,18 @@ class ReaderScreen(Screen):
         self.update_status()
 
     def go_to_section(self, section: Section) -> None:
-        """Put `section`'s heading at the top (or as high as the end of the text allows)."""
+        """Put `section`'s heading at the top (or as high as the end of the text allows).
+
+        A section of a scanned outline is found by its index in the parsed
+        document; past the preview, the jump waits for the rest of the text.
+        """
+        sections = self.doc.all_sections
+        if section.index >= len(sections) or sections[section.index] is not section:
+            if section.index >= len(sections):
+                self._pending_jump = section.index
+                self.notify("Still reading the document: jumping there in a moment", timeout=2)
+                return
+            section = sections[section.index]
         article = self.article
         article.scroll_to_offset(section.start)
         self._pinned = (section, article.scroll_y)

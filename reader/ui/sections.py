@@ -43,17 +43,20 @@ class SectionsTree(Tree[Section]):
         self._add_children(self.root, doc.root)
         self.root.expand_all()
 
-    def set_document(self, doc: Document) -> None:
-        """Show the outline of `doc` (the whole of a document first shown from a preview)."""
+    def set_outline(self, outline: Section) -> None:
+        """Show this outline: a big document's scanned outline, then its parsed one.
+
+        Both list the same sections in the same order, so section indices (and
+        the cursor) carry over.
+        """
         current = self.current
-        self.doc = doc
         self.clear()
-        self.root.data = doc.root
+        self.root.data = outline
         self._section_nodes.clear()
-        self._add_children(self.root, doc.root)
+        self._add_children(self.root, outline)
         self.root.expand_all()
-        if current is not None:
-            self.follow(doc.section_at(current.start))
+        if current is not None and current.index in self._section_nodes:
+            self.move_cursor(self._section_nodes[current.index], animate=False)
 
     def _add_children(self, node: TreeNode[Section], section: Section) -> None:
         for child in section.children:

@@ -75,3 +75,33 @@ async def test_war_and_peace(name):
         await pilot.press("G")
         await pilot.pause()
         assert screen.article.percent == 100
+
+
+async def test_navigator_lists_everything_before_the_parse_ends_and_jumps_wait(tmp_path):
+    import threading
+
+    gate = threading.Event()
+
+    class SlowStore(Store):
+        def finish(self):
+            gate.wait(10)
+            return super().finish()
+
+    path = make_book_file(tmp_path, books=5, chapters=12)
+    store = SlowStore.open(path, preview=20_000)
+    app = ReaderApp([store], isolate_entities=False)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause(0.2)
+        screen = app.screen
+        tree = screen.query_one(SectionsTree)
+        assert not store.complete
+        assert len(tree._section_nodes) == 5 * 13 + 1  # the scanned outline: every section
+        far = tree._section_nodes[5 * 13 - 3].data
+        screen.go_to_section(far)  # past the preview: waits
+        await pilot.pause()
+        assert screen.article.doc is not store.doc or not store.complete
+        gate.set()
+        await wait_until_whole(pilot, store)
+        await pilot.pause(0.1)
+        assert screen.section is store.doc.all_sections[far.index]
+        assert screen.article.doc.text[screen.article.top_offset :].startswith(far.title)
