@@ -7,11 +7,14 @@ selection and the highlights.
 
 from __future__ import annotations
 
+import time
+
 from dataclasses import dataclass
 
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
+from textual.timer import Timer
 from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -146,17 +149,26 @@ class EntitiesPane(Vertical):
 
         index: int
 
+    SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
+
     def __init__(self, doc: Document, **kwargs) -> None:
         super().__init__(**kwargs)
         self.doc = doc
         self.ready = False
         self.failed = False
         self.border_title = "Entities"
+        self._started = time.monotonic()
+        self._ticker: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("computing…", id="entities-status")
         yield EntityList(id="entity-list")
         yield MentionsList(id="mentions")
+
+    def on_mount(self) -> None:
+        """Tick the progress line while the entities are being computed."""
+        if not (self.ready or self.failed):
+            self._ticker = self.set_interval(0.1, self.update_status)
 
     @property
     def entity_list(self) -> EntityList:
@@ -180,10 +192,15 @@ class EntitiesPane(Vertical):
     def update_status(self) -> None:
         """The one-line status above the list: progress, filter, or counts."""
         entity_list = self.entity_list
+        if (self.ready or self.failed) and self._ticker is not None:
+            self._ticker.stop()
+            self._ticker = None
         if self.failed:
             status = "entities unavailable"
         elif not self.ready:
-            status = "computing…"
+            elapsed = time.monotonic() - self._started
+            spin = self.SPINNER[int(elapsed * 10) % len(self.SPINNER)]
+            status = f"{spin} computing… {elapsed:.1f} s"
         elif entity_list.needle:
             status = f"filter: {sanitize(entity_list.needle)}"
         else:
