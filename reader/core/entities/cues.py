@@ -152,6 +152,12 @@ MISC_NAMES = frozenset(
     islamic""".split()
 )
 
+#: Ordinals that open a name even at a sentence start (`Fourth Air Force`, `Second Division`).
+ORDINALS = frozenset(
+    """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+    thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth""".split()
+)
+
 #: Compass words that start place names (`West Jersey`, `South Jutland`).
 COMPASS = frozenset("north south east west northern southern eastern western central upper lower greater".split())
 

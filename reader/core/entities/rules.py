@@ -166,7 +166,9 @@ class RuleExtractor:
             elif w in lex.demonyms and rest and norm(sig[i + 1][0]) in cues.PERSON_TITLES:
                 actions.append((i, w))
                 i += 1
-            elif weak and w in lex.common and w not in lex.first_names and not self._major(w):
+            elif weak and w in lex.common and w not in lex.first_names and not self._major(w) and not (
+                rest and w in cues.ORDINALS
+            ):
                 actions.append((i, None))
                 i += 1
             else:
