@@ -74,6 +74,11 @@ EVENT_WORDS = frozenset(
 )
 MISC_WORDS = frozenset("award awards prize trophy medal album single song film novel show".split())
 
+#: Head nouns that `for` may follow inside one name (`Centre for Control`, `Society for ...`).
+FOR_HEADS = ORG_WORDS | EVENT_WORDS | MISC_WORDS | frozenset(
+    "centre center fund campaign alliance coalition movement project program programme initiative".split()
+)
+
 #: Words that name a date rather than an entity.
 MONTHS = frozenset(
     "january february march april may june july august september october november december".split()

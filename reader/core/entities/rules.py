@@ -75,7 +75,12 @@ class RuleExtractor:
         plan = self._plans.get(sig)
         if plan is None:
             plan = self._plans[sig] = self._plan(sig)
-        i, j, person_cue, actions, spec, weak_common = plan
+        i, j, person_cue, actions, spec, weak_common, split = plan
+        if split:
+            # `Lydia Buchtmann for Food Standards Australia`: two names
+            self._chunk(Chunk(toks[:split], chunk.title, chunk.prev))
+            self._chunk(Chunk(toks[split + 1 :], chunk.title, "for"))
+            return
         for k, w in actions:
             if w is None:
                 self.deferred.append([toks[k]])
@@ -104,18 +109,22 @@ class RuleExtractor:
     def _plan(self, sig: tuple) -> tuple:
         """What `_chunk` does with these words, wherever they stand (cached per extraction):
         (first kept word, end of the kept words, title seen, actions on dropped words,
-        gazetteer reading or None, a lone capitalised common word)."""
+        gazetteer reading or None, a lone capitalised common word, and where to split
+        the chunk in two: at a `for` that no organisation's head noun governs)."""
+        for k in range(1, len(sig) - 1):
+            if sig[k][0] == "for" and norm(sig[k - 1][0]) not in cues.FOR_HEADS:
+                return 0, 0, False, [], None, False, k
         i, person_cue, actions = self._strip_plan(sig)
         j = len(sig)
         if j - i > 1 and " ".join(t[0] for t in sig[i:]).lower() not in self.lex.places:
             while j - i > 1 and sig[j - 1][2] and norm(sig[j - 1][0]) in self.lex.tails:
                 j -= 1
         if j == i or (j - i == 1 and len(sig[i][0]) < 2):
-            return i, i, person_cue, actions, None, False
+            return i, i, person_cue, actions, None, False, 0
         words = [t[0] for t in sig[i:j]]
         spec = self._lookup_spec(words, sig[i][2])
         weak_common = j - i == 1 and norm(words[0]) in self.lex.common
-        return i, j, person_cue, actions, spec, weak_common
+        return i, j, person_cue, actions, spec, weak_common, 0
 
     def _quoted(self, toks: list[Tok]) -> bool:
         """A name that fills a pair of quotes (`"A Beautiful Lie"`) is a title: kept whole.
