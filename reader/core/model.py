@@ -155,6 +155,7 @@ class Document:
     _starts: list[int] = field(default_factory=list, repr=False)
     _flat: list[Section] = field(default_factory=list, repr=False)
     _block_starts: list[int] = field(default_factory=list, repr=False)
+    _folded: str | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self._flat = [s for s in self.root.walk() if s is not self.root]
@@ -196,6 +197,13 @@ class Document:
     def to_source(self, offset: int) -> int:
         """The offset in the decoded source text that display `offset` came from."""
         return self.offset_map.to_source(offset)
+
+    def lowered(self) -> str | None:
+        """`text.lower()`, cached, when it keeps every offset (else None): the case-blind search index."""
+        if self._folded is None:
+            lowered = self.text.lower()
+            self._folded = lowered if len(lowered) == len(self.text) else ""
+        return self._folded or None
 
 
 @dataclass(slots=True)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import accumulate, repeat
+from operator import add, sub
 from typing import TYPE_CHECKING
 
 from reader.core.model import Document
@@ -99,10 +101,35 @@ class SearchResult:
         return range(first, max(first, last))
 
 
+def _literal(doc: Document, query: Query) -> tuple[list[int], list[int]] | None:
+    """Hits of a plain literal query by `str.split` (C speed), or None when it does not apply.
+
+    `split` finds the same leftmost, non-overlapping hits as a regex scan, and
+    thousands of them (`e`, `the` in a book) cost no match objects.
+    """
+    if query.regex or query.whole_word:
+        return None
+    if query.case_sensitive:
+        haystack, needle = doc.text, query.text
+    else:
+        haystack, needle = doc.lowered(), query.text.lower()
+        if haystack is None or len(needle) != len(query.text):
+            return None
+    parts = haystack.split(needle, MAX_MATCHES)
+    size = len(needle)
+    # All in C: the i-th hit ends after the first i+1 parts and i+1 needles.
+    ends = list(map(add, accumulate(map(len, parts[:-1])), range(size, size * len(parts), size)))
+    return list(map(sub, ends, repeat(size, len(ends)))), ends
+
+
 def search(doc: Document, query: Query, *, timeout: float = DEFAULT_TIMEOUT) -> SearchResult:
     """Find every non-empty, non-overlapping hit of `query` in `doc.text`, in order."""
     if not query.text:
         return SearchResult(doc, query, [], [], False)
+    fast = _literal(doc, query)
+    if fast is not None:
+        starts, ends = fast
+        return SearchResult(doc, query, starts, ends, len(starts) >= MAX_MATCHES)
     pattern = query.compile()
     starts: list[int] = []
     ends: list[int] = []
