@@ -66,3 +66,27 @@ def test_any_text_is_safe(text):
 
 def test_empty_document():
     assert extract_entities(make_doc("")) == []
+
+
+RUN_WORDS = WORDS + ["e.g.", "mr.", "co.", "zorblax", "republic", "of", "said", "(said)", "—the", ",\n", "\n "]
+run_texts = st.lists(st.sampled_from(RUN_WORDS), max_size=80).map(
+    lambda ws: "".join(w if w[0] in ",.:;!?\n" else " " + w for w in ws)
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(run_texts)
+def test_scanner_fast_path_sees_what_a_word_by_word_scan_sees(text):
+    """Stepping over runs of plain words changes no chunk, word flag or year."""
+    from reader.core.entities.lexicon import lexicon
+    from reader.core.entities.scan import Scanner, zones_of
+
+    doc = Store.from_text(text).doc
+
+    def scan(skip: bool):
+        sc = Scanner(doc.text, zones_of(doc), lexicon(), skip_runs=skip)
+        chunks = [([(t.start, t.end, t.text, t.weak, t.low) for t in c.toks], c.title, c.prev, c.possessive)
+                  for c in sc.chunks()]
+        return chunks, [(y.start, y.end) for y in sc.years]
+
+    assert scan(True) == scan(False)

@@ -9,6 +9,7 @@ from .lexicon import Lexicon
 
 
 _ROMAN = re.compile(r"[ivx]+")
+_SAINT = {"st.": "saint", "st": "saint", "ste.": "sainte"}
 _MODEL = re.compile(r"[A-Z]{1,3}-?\d+[A-Z]?$")
 
 
@@ -53,12 +54,16 @@ def guess_type(words: list[str], prev: str, lex: Lexicon, person_cue: bool) -> t
         return "group", 2.0  # `Jews`, `European Jews`
     if any(_MODEL.match(w) for w in words):
         return "misc", 1.5  # `F-86 Sabre`, `AGS JH21`: a model, not a person
+    if (
+        len(low) > 1
+        and (low[0] not in lex.first_names or (low[-1] in lex.common and low[-1] not in lex.surnames))
+        and _led_by_place([w.lower() for w in words], lex)
+    ):
+        return "organization", 1.0  # `Perth Glory`, `Boston Globe`, `Buffalo Bisons`, `Australia First`
     if len(low) > 1 and low[0] in lex.first_names and _not_major_place(low[0], lex):
         return "person", 1.5
     if len(low) > 1 and low[0] in cues.COMPASS:
         return "place", 1.0
-    if len(low) > 1 and low[0] not in lex.first_names and _led_by_place([w.lower() for w in words], lex):
-        return "organization", 1.0  # `Perth Glory`, `Boston Globe`, `Buffalo Bisons`, `Australia First`
     if len(words) == 1 and _is_acronym(words[0]):
         return "organization", 0.6
     if len(low) == 1 and low[0] in lex.places:
@@ -85,11 +90,11 @@ def guess_type(words: list[str], prev: str, lex: Lexicon, person_cue: bool) -> t
 def _led_by_place(low: list[str], lex: Lexicon) -> bool:
     """The name's first word or two are a town, state or country and the rest is no
     place: a team, paper or party named after its home (`St. Louis Cardinals`)."""
-    low = [w for w in low if w != "the"]
+    low = [_SAINT.get(w, w) for w in low if w != "the"]
     for n in (2, 1):
         if len(low) > n:
             place = lex.places.get(" ".join(low[:n]))
-            if place is not None and place.kind in ("city", "state", "country"):
+            if place is not None and place.kind in ("city", "state", "region", "country"):
                 return low[n] not in cues.CONNECTORS and low[-1] not in cues.PLACE_WORDS
     return False
 
