@@ -18,8 +18,8 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from reader.core.model import Entity, Section
-from reader.core.search import Query, SearchError, search
+from reader.core.model import Document, Entity, Section
+from reader.core.search import Query, SearchError, SearchResult, search
 from reader.ui.article import ArticleView
 from reader.ui.entities import EntitiesPane
 from reader.ui.highlights import Ranges
@@ -72,6 +72,7 @@ class ReaderScreen(Screen):
         self._mention_owner: list[Entity] = []
         self._narrow: bool | None = None
         self._pending_jump: int | None = None  # a section past the preview, chosen while parsing
+        self._wanted: Query | None = None  # the search last asked for
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -231,17 +232,41 @@ class ReaderScreen(Screen):
         self.run_search(event.query, regex=event.regex, case=event.case)
 
     def run_search(self, query: str, *, regex: bool = False, case: bool | None = None) -> None:
-        """Search the whole document; highlight every match, bring the first after the reading position into view."""
+        """Search the whole document; highlight every match, bring the first after the reading position into view.
+
+        A literal search answers at once; a regex search runs in a thread (a
+        slow pattern must not freeze the screen), its answer shown only if the
+        query is still the one typed.
+        """
         self.search_text = query
         if not query:
             self._set_matches(Ranges())
             self.search_bar.set_count(None, 0)
             return
+        wanted = self._wanted = Query(query, regex=regex, case=case)
+        if regex:
+            self._search_in_thread(wanted, self.doc)
+            return
+        self._show_found(wanted, self._search(wanted, self.doc))
+
+    @staticmethod
+    def _search(query: Query, doc: Document) -> SearchResult | SearchError:
         try:
-            found = search(self.doc, Query(query, regex=regex, case=case))
+            return search(doc, query)
         except SearchError as error:
+            return error
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search_in_thread(self, query: Query, doc: Document) -> None:
+        found = self._search(query, doc)
+        self.app.call_from_thread(self._show_found, query, found)
+
+    def _show_found(self, query: Query, found: SearchResult | SearchError) -> None:
+        if query != self._wanted:
+            return  # a stale answer: the reader has typed on
+        if isinstance(found, SearchError):
             self._set_matches(Ranges())
-            self.search_bar.set_error(str(error))
+            self.search_bar.set_error(str(found))
             return
         matches = Ranges.from_sorted(found.starts, found.ends)
         if matches:
