@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reader.ui.article import ArticleView
 from reader.ui.search_bar import SearchBar
-from ui_helpers import screen_text
+from ui_helpers import wait_for, screen_text
 
 
 def true_count(app, needle: str) -> int:
@@ -135,7 +135,7 @@ async def test_keys_typed_in_a_burst_after_enter_reach_the_article(sample_app):
         keys = [("slash", "/"), *[(c, c) for c in "espionage"], ("enter", "\r"), ("n", "n"), ("n", "n")]
         for key, char in keys:
             sample_app.post_message(events.Key(key, char))
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: sample_app.screen.counter() == "espionage 3/5")
         bar = sample_app.screen.query_one(SearchBar)
         assert bar.search_text == "espionage"
         assert sample_app.screen.counter() == "espionage 3/5"

@@ -56,3 +56,13 @@ def entity_for(store: Store, name: str, kind: str = "place") -> Entity:
         mentions.append(Mention(pos, pos + len(name), name, "name", store.doc.section_at(pos).index))
         pos = text.find(name, pos + 1)
     return Entity(name.lower(), name, kind, mentions=mentions, salience=float(len(mentions)))
+
+
+async def wait_for(pilot, condition, timeout: float = 5.0) -> bool:
+    """Pause until `condition()` holds (or `timeout` passes); return whether it held."""
+    steps = int(timeout / 0.02)
+    for _ in range(steps):
+        if condition():
+            return True
+        await pilot.pause(0.02)
+    return condition()
