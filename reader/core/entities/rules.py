@@ -26,7 +26,6 @@ DEFINITION = re.compile(
 NUMBER_AFTER = re.compile(r" \d")
 QUOTES_OPEN = frozenset("\"“")
 QUOTES_CLOSE = frozenset("\"”")
-QUOTES_OR_SPACE = frozenset("\"“ ")
 
 
 def norm(word: str) -> str:
@@ -132,7 +131,8 @@ class RuleExtractor:
         Its capitals prove something even at a sentence start, since the quote
         marks open it; a lone common word (`"Yes"`) still needs support."""
         text, start, end = self.text, toks[0].start, toks[-1].end
-        if text[start - 1 : start] not in QUOTES_OR_SPACE:
+        c = text[start - 1 : start]
+        if c not in QUOTES_OPEN and (c != " " or text[start - 2 : start - 1] not in QUOTES_OPEN):
             return False
         before = text[start - 2 : start] if text[start - 1 : start] == " " else text[start - 1 : start]
         after = text[end : end + 2] if text[end : end + 1] == " " else text[end : end + 1]
@@ -325,8 +325,17 @@ class RuleExtractor:
             elif c.tokens and c.tokens[0][0].isupper() and key not in self.lex.common:
                 kept.append(c)
         self.out = kept
+        text, function, out = self.text, cues.FUNCTION, self.out
         for run in self.deferred:
-            self._match_known(run, known, parts)
+            if len(run) == 1:  # most are one sentence-initial word (`The`, `He`)
+                t = run[0]
+                key = text[t.start : t.end].lower()
+                hit = known.get(key)
+                if hit is not None or (key in parts and key not in function):
+                    kind = hit.type if hit else "person"
+                    out.append(Candidate(t.start, t.end, text[t.start : t.end], kind, 0.2, tokens=[t.text]))
+            else:
+                self._match_known(run, known, parts)
 
     def _match_known(self, run: list[Tok], known: dict[str, Candidate], parts: set[str]) -> None:
         i = 0
