@@ -243,7 +243,7 @@ class RuleExtractor:
         words = [t.text for t in toks]
         if words[0] in ("A", "An"):
             kind, weight = "work", 1.5
-        elif self._before_region(end):
+        elif self.text[end : end + 1] == "," and self._before_region(end):
             kind, weight = "place", 1.0
         elif defined := self._defined_as(end):
             kind, weight = defined, 2.5

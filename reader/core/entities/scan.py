@@ -1,7 +1,9 @@
 """Split display text into chunks of capitalised words: the raw material of names.
 
-One compiled regex walks the whole text; each word is looked at once. A chunk
-is a run of capitalised words (`Army of the Potomac` joins over `of the`),
+One compiled regex walks the whole text, matching a word together with the
+run of plain lower-case words after it; such a run, which can hold no name,
+is stepped over in one go (a test checks that this sees exactly what a
+word-by-word scan sees). A chunk is a run of capitalised words (`Army of the Potomac` joins over `of the`),
 broken by punctuation, line ends and possessives. Each word records whether
 its capital is evidence of a name: not at a sentence start, and not in a
 Title Case title or heading.
