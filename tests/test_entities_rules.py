@@ -63,3 +63,9 @@ def test_single_name_after_of_is_a_place():
 def test_ordinal_opens_a_name_at_a_sentence_start():
     got = _types("It moved in 1943. Fourth Air Force took command of it.")
     assert got.get("Fourth Air Force") == "organization"
+
+
+def test_lower_case_head_after_a_name():
+    got = _types("The men of the Preobrazhénsk regiment crossed the Yaúza river at dawn.")
+    assert got["Yaúza"] == "place"
+    assert got["Preobrazhénsk"] == "organization"

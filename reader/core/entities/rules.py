@@ -16,7 +16,7 @@ from . import cues
 from .candidates import Candidate, Extraction
 from .lexicon import Lexicon, lexicon
 from .scan import Chunk, Scanner, Tok, zones_of
-from .typing_rules import guess_type, is_acronym
+from .typing_rules import guess_type, head_kind, is_acronym
 
 ACRONYM_GAP = re.compile(r"(?:['’]s)?\s*\(\s*")
 REGION_AFTER = re.compile(r",\s?([A-Z][\w.]*(?: [A-Z]\w*)?)")
@@ -24,6 +24,7 @@ DEFINITION = re.compile(
     r"(?:['’]s)?(?:\s+(?:is|was|are|were)|,)\s+(?:also\s+)?(?:a|an|the|one of the)\s+((?:[\w-]+\s+){0,3}[\w-]+)"
 )
 NUMBER_AFTER = re.compile(r" \d")
+LOWER_HEAD = re.compile(r" ([a-z]+)\b(?!['’-])")
 QUOTES_OPEN = frozenset("\"“")
 QUOTES_CLOSE = frozenset("\"”")
 
@@ -247,6 +248,8 @@ class RuleExtractor:
             kind, weight = "place", 1.0
         elif defined := self._defined_as(end):
             kind, weight = defined, 2.5
+        elif (m := LOWER_HEAD.match(self.text, end)) and (head := head_kind(m.group(1))) in ("organization", "place"):
+            kind, weight = head, 1.0  # `the National Iodine Nutrition study`, `the Potomac river`
         else:
             # all guess_type asks of the previous word: a place preposition, or `of`
             near = "in" if prev in cues.PLACE_PREPS else "of" if prev == "of" else ""

@@ -34,7 +34,7 @@ def guess_type(words: list[str], prev: str, lex: Lexicon, person_cue: bool) -> t
         if joint in low[1:-1]:
             # `Army of the North`, `Battles of Tucumán`, `Centre for Control of ...`:
             # in English the noun before `of` or `for` is the head
-            kind = _head_kind(low[low.index(joint) - 1])
+            kind = head_kind(low[low.index(joint) - 1])
             if kind is not None:
                 return kind, 2.0
             break
@@ -99,7 +99,7 @@ def _led_by_place(low: list[str], lex: Lexicon) -> bool:
     return False
 
 
-def _head_kind(word: str) -> str | None:
+def head_kind(word: str) -> str | None:
     """The type a head noun gives its name (`army` -> organization), if any."""
     for w in (word, word[:-1] if word.endswith("s") else word):
         if w in cues.ORG_WORDS:
