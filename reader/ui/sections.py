@@ -27,6 +27,10 @@ class SectionsTree(Tree[Section]):
         Binding("k", "cursor_up", "Previous entry", show=False, id="sections.up"),
     ]
 
+    _building = False  # (a class default: Tree's own __init__ invalidates already)
+    MAX_ENTRIES = 5000
+    """The most sections listed: Textual's Tree takes seconds for tens of thousands."""
+
     @dataclass
     class Chosen(WidgetMessage):
         """The reader chose `section` (Enter or click)."""
@@ -40,8 +44,23 @@ class SectionsTree(Tree[Section]):
         self.auto_expand = False
         self.guide_depth = 2
         self._section_nodes: dict[int, TreeNode[Section]] = {}
-        self._add_children(self.root, doc.root)
-        self.root.expand_all()
+        self._build_outline(doc.root)
+
+    def _invalidate(self) -> None:
+        # Textual's Tree refreshes on every node added (a book of 50,000 headings
+        # meant 200,000 messages and 30 s); while building, refresh once at the end.
+        if not self._building:
+            super()._invalidate()
+
+    def _build_outline(self, outline: Section) -> None:
+        """Add every section of `outline` below the root, expanded, refreshing once."""
+        self._building = True
+        try:
+            self._add_children(self.root, outline)
+            self.root.expand()  # children are added expanded: `expand_all` posts a message per node
+        finally:
+            self._building = False
+        self._invalidate()
 
     def set_outline(self, outline: Section) -> None:
         """Show this outline: a big document's scanned outline, then its parsed one.
@@ -53,20 +72,29 @@ class SectionsTree(Tree[Section]):
         self.clear()
         self.root.data = outline
         self._section_nodes.clear()
-        self._add_children(self.root, outline)
-        self.root.expand_all()
+        self._build_outline(outline)
         if current is not None and current.index in self._section_nodes:
             self.move_cursor(self._section_nodes[current.index], animate=False)
 
     def _add_children(self, node: TreeNode[Section], section: Section) -> None:
-        for child in section.children:
+        """Add `section`'s subsections below `node`, in document order, up to `MAX_ENTRIES`.
+
+        Past that (a file of 50,000 headings) a last entry says how many are
+        left out; the command palette's "Go to section" still reaches them all.
+        """
+        nodes = {section.index: node}
+        for count, child in enumerate(s for s in section.walk() if s is not section):
+            if count == self.MAX_ENTRIES:
+                left = sum(1 for _ in section.walk()) - 1 - count
+                node.add_leaf(Text(f"… {left:,} more (ctrl+p: Go to section)", style="dim italic"))
+                return
+            parent = nodes.get(child.parent.index if child.parent else section.index, node)
             label = Text(sanitize(child.title) or "(untitled)")
             if child.children:
-                added = node.add(label, data=child)
-                self._add_children(added, child)
+                nodes[child.index] = parent.add(label, data=child, expand=True)
             else:
-                added = node.add_leaf(label, data=child)
-            self._section_nodes[child.index] = added
+                nodes[child.index] = parent.add_leaf(label, data=child)
+            self._section_nodes[child.index] = nodes[child.index]
 
     @property
     def current(self) -> Section | None:
