@@ -429,7 +429,7 @@ def describe() -> str:
         except OSError:
             return ""
 
-    commit = out("git", "rev-parse", "--short", "HEAD") or "?"
+    commit = out("git", "rev-parse", "--short", "HEAD") or "? (not a git checkout)"
     dirty = out("git", "--no-optional-locks", "status", "--porcelain", "--untracked-files=no", "--", "reader")
     try:
         from importlib.metadata import version
