@@ -124,3 +124,16 @@ def test_core_does_not_import_textual():
     code = "import sys, reader.core.entities as e, reader.core.entities.spacy_backend; print('textual' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_collector_state_is_restored(doc):
+    import gc
+
+    extract_entities(doc)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        extract_entities(doc)
+        assert not gc.isenabled()  # a caller's choice is left alone
+    finally:
+        gc.enable()
