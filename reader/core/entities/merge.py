@@ -98,7 +98,9 @@ def _display_name(g: _Group) -> str:
     if g.canon:
         return g.canon
     names = g.names() or g.cands
-    forms = Counter(_THE.sub("", _POSS.sub("", c.text)) for c in names)
+    forms: Counter = Counter()
+    for text, n in Counter(c.text for c in names).items():  # each spelling stripped once
+        forms[_THE.sub("", _POSS.sub("", text))] += n
     best = max(forms, key=lambda f: (len(f.split()), sum(w[:1].isupper() for w in f.split()), forms[f]))
     return best
 
@@ -125,7 +127,7 @@ def build_entities(doc: Document, ex: Extraction) -> list[Entity]:
         ids.add(eid)
         cands = sorted({(c.start, c.end): c for c in g.cands}.values(), key=lambda c: c.start)
         mentions = [Mention(c.start, c.end, c.text, c.kind, doc.section_at(c.start).index) for c in cands]
-        aliases = sorted({_POSS.sub("", c.text) for c in cands} - {name})
+        aliases = sorted({_POSS.sub("", t) for t in {c.text for c in cands}} - {name})
         entities.append(Entity(eid, name, etype, aliases, mentions, _salience(g, len(doc.text))))
     entities.sort(key=lambda e: (-e.salience, e.name))
     return entities
