@@ -99,18 +99,16 @@ class ArticleView(ScrollView, can_focus=True):
         return max(0, (self.size.width - self.measure) // 2)
 
     def on_resize(self, event: events.Resize) -> None:
-        """Re-wrap when the measure changes, keeping the same text at the top."""
+        """Re-wrap when the measure changes, keeping the reader's place at the top."""
         if self.size.width <= 0:
             return
+        anchor = self._anchor
         if self.wrap is None or self.wrap.measure != self.measure:
-            anchor = self._anchor if self.wrap is None else self.top_offset
             self.wrap = WrapMap(self.doc, self.measure)
-            self.virtual_size = Size(self.size.width, len(self.wrap))
-            self._cache.clear()
-            self.scroll_to(y=self.wrap.row_of(anchor), animate=False, force=True)
-        else:
-            self.virtual_size = Size(self.size.width, len(self.wrap))
-            self._cache.clear()
+        self.virtual_size = Size(self.size.width, len(self.wrap))
+        self._cache.clear()
+        self.scroll_to(y=self.wrap.row_of(anchor), animate=False, force=True)
+        self._anchor = anchor
         self._post_position()
 
     def set_document(self, doc: Document, wrap: WrapMap | None = None) -> None:
@@ -153,8 +151,18 @@ class ArticleView(ScrollView, can_focus=True):
             self._post_position()
 
     def _post_position(self) -> None:
-        self._anchor = self.top_offset
-        self.post_message(self.PositionChanged(self, self._anchor, self.percent))
+        """Tell the screen where the top is; remember it as the reader's place.
+
+        When the view is pinned at the end because the text no longer fills it
+        (a taller or wider terminal), the place stays where the reader left it,
+        so a later resize brings it back.
+        """
+        top = self.top_offset
+        if self.wrap is not None:
+            y = round(self.scroll_y)
+            if not (y >= self.max_scroll_y and self.wrap.row_of(self._anchor) > y):
+                self._anchor = top
+        self.post_message(self.PositionChanged(self, top, self.percent))
 
     # -- jumps ------------------------------------------------------------
 
