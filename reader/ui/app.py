@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 class ReaderApp(App[None]):
     """A terminal reader for articles: sections, article, entities, search."""
 
+    TITLE = "reader"
     CSS_PATH = "reader.tcss"
     COMMANDS = App.COMMANDS | {SectionsProvider, EntitiesProvider}
     BINDINGS: list[BindingType] = [

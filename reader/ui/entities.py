@@ -205,7 +205,7 @@ class EntitiesPane(Vertical):
             status = f"filter: {sanitize(entity_list.needle)}"
         else:
             status = f"{len(entity_list.entities)} entities · type to filter"
-        self.query_one("#entities-status", Static).update(Text(status))
+        self.query_one("#entities-status", Static).update(Text(status), layout=False)
 
     def show_mentions(self, entity: Entity | None, mentions: list[Mention]) -> None:
         """List `mentions` of `entity` in this order (None hides the panel)."""

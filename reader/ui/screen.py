@@ -389,7 +389,7 @@ class ReaderScreen(Screen):
         parts = [f"§ {sanitize(section)}", f"{self.article.percent}%"]
         if counter := self.counter():
             parts.append(counter)
-        self.query_one("#status", Static).update(Text("  │  ".join(parts)))
+        self.query_one("#status", Static).update(Text("  │  ".join(parts)), layout=False)
 
     # -- panes and focus ------------------------------------------------------
 

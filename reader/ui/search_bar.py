@@ -107,12 +107,12 @@ class SearchBar(Horizontal):
         label = f"{current + 1}/{total}" if current is not None and total else f"{total} matches" if self.search_text else ""
         if self.search_text and not total:
             label = "no match"
-        self.query_one("#search-count", Static).update(Text(label))
+        self.query_one("#search-count", Static).update(Text(label), layout=False)
 
     def set_error(self, message: str) -> None:
         """Show an invalid query (bad regex) as an error, not a crash."""
         self.input.add_class("-error")
-        self.query_one("#search-count", Static).update(Text(f"invalid: {message}"[:40]))
+        self.query_one("#search-count", Static).update(Text(f"invalid: {message}"[:28]), layout=False)
 
     def _show_flags(self) -> None:
         case = {None: "smart", True: "Aa", False: "aa"}[self.case]
@@ -120,7 +120,7 @@ class SearchBar(Horizontal):
         flags.append(" .* ", style="reverse" if self.regex else "dim")
         flags.append(" ")
         flags.append(f" {case} ", style="reverse" if self.case is not None else "dim")
-        self.query_one("#search-flags", Static).update(flags)
+        self.query_one("#search-flags", Static).update(flags, layout=False)
 
     def _changed(self) -> None:
         self._show_flags()
