@@ -16,12 +16,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from reader.core.model import Document, Entity, Section
 from reader.core.search import Query, SearchError, SearchResult, search
 from reader.ui.article import ArticleView
 from reader.ui.entities import EntitiesPane
+from reader.ui.footer import ReaderFooter
 from reader.ui.highlights import Ranges
 from reader.ui.messages import DocumentParsed, DocumentWrapped, EntitiesFailed, EntitiesReady, OutlineScanned
 from reader.ui.search_bar import SearchBar
@@ -84,7 +85,7 @@ class ReaderScreen(Screen):
         search.display = False
         yield search
         yield Static(id="status")
-        yield Footer()
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
         self.query_one("#sections").border_title = "Sections"

@@ -1,0 +1,28 @@
+"""The footer: Textual's, rebuilt only when the keys it shows change."""
+
+from __future__ import annotations
+
+from textual.screen import Screen
+from textual.widgets import Footer
+
+
+class ReaderFooter(Footer):
+    """Textual's `Footer` re-mounts every key whenever bindings *may* have changed.
+
+    That is on every focus move and screen change: five rebuilds before the
+    first frame, a quarter of a second. This footer compares what it would
+    show and rebuilds only when that differs.
+    """
+
+    _shown: tuple[object, ...] | None = None
+
+    def bindings_changed(self, screen: Screen) -> None:
+        shown = tuple(
+            (binding.key, binding.action, binding.description, enabled, tooltip)
+            for _node, binding, enabled, tooltip in screen.active_bindings.values()
+            if binding.show
+        )
+        if shown == self._shown and self._bindings_ready:
+            return
+        self._shown = shown
+        super().bindings_changed(screen)
