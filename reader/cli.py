@@ -57,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 PREVIEW = 100_000
 """In the reader, a longer file shows its first ~100 KB while the rest is parsed."""
+ISOLATE = 300_000
+"""From this many characters, entities are extracted in a child process (seconds of work)."""
 
 
 def open_stores(args: argparse.Namespace, *, preview: int | None = None) -> list[Store]:
@@ -92,12 +94,15 @@ def print_json(stores: list[Store], args: argparse.Namespace) -> None:
 
 def run_app(stores: list[Store], args: argparse.Namespace) -> None:
     """Open the reader screen."""
-    # Entities of the first document start now, in a child process on the
-    # other core, while Textual is still being imported.
-    stores[0].prefetch_entities(args.ner)
+    # A big document's entities start now, in a child process on the other
+    # core, while Textual is still being imported; a small one's take
+    # milliseconds in a thread once the first screen is up.
+    isolate = any(store.size >= ISOLATE for store in stores)
+    if stores[0].size >= ISOLATE:
+        stores[0].prefetch_entities(args.ner)
     from reader.ui.app import ReaderApp
 
-    ReaderApp(stores, ner_backend=args.ner).run()
+    ReaderApp(stores, ner_backend=args.ner, isolate_entities=isolate).run()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

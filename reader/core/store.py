@@ -88,6 +88,11 @@ class Store:
         return cls(parse_source(text, source, fmt=fmt, raw=raw))
 
     @property
+    def size(self) -> int:
+        """Characters in the whole document's source (parsed or not yet)."""
+        return len(self._pending.source) if self._pending is not None else len(self.doc.text)
+
+    @property
     def complete(self) -> bool:
         """False while only a preview of a big file is parsed."""
         return self._pending is None
