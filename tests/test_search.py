@@ -54,7 +54,7 @@ def test_literal_is_not_a_regex(sample_store):
 
 @pytest.mark.parametrize("pattern", ["(", "[a-", "a{2,1}", "*x"])
 def test_invalid_regex_is_a_clear_error(sample_store, pattern):
-    with pytest.raises(SearchError, match="invalid regular expression"):
+    with pytest.raises(SearchError, match="invalid regex"):
         sample_store.search(pattern, regex=True)
 
 

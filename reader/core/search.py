@@ -57,7 +57,7 @@ class Query:
         try:
             return regex.compile(pattern, flags)
         except (regex.error, OverflowError, RecursionError) as error:
-            raise SearchError(f"invalid regular expression: {error}") from None
+            raise SearchError(f"invalid regex: {error}") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,5 +141,5 @@ def search(doc: Document, query: Query, *, timeout: float = DEFAULT_TIMEOUT) -> 
                 if len(starts) >= MAX_MATCHES:
                     return SearchResult(doc, query, starts, ends, True)
     except TimeoutError:
-        raise SearchError(f"search stopped after {timeout:g} s: the pattern is too slow") from None
+        raise SearchError(f"too slow: gave up after {timeout:g} s") from None
     return SearchResult(doc, query, starts, ends, False)

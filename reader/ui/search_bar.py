@@ -112,7 +112,7 @@ class SearchBar(Horizontal):
     def set_error(self, message: str) -> None:
         """Show an invalid query (bad regex) as an error, not a crash."""
         self.input.add_class("-error")
-        self.query_one("#search-count", Static).update(Text(f"invalid: {message}"[:28]), layout=False)
+        self.query_one("#search-count", Static).update(Text(message[:28]), layout=False)
 
     def _show_flags(self) -> None:
         case = {None: "smart", True: "Aa", False: "aa"}[self.case]

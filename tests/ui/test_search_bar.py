@@ -139,3 +139,24 @@ async def test_keys_typed_in_a_burst_after_enter_reach_the_article(sample_app):
         bar = sample_app.screen.query_one(SearchBar)
         assert bar.search_text == "espionage"
         assert sample_app.screen.counter() == "espionage 3/5"
+
+
+async def test_catastrophic_regex_is_stopped_and_the_screen_stays_responsive():
+    """`(a|aa)+$` against a long line of a's: keys work while it runs; it ends with a message."""
+    from reader.core.store import Store
+    from reader.ui.app import ReaderApp
+
+    store = Store.from_text("Title\n\n" + "a" * 60 + "!\n\n" + "More text.\n" * 50, "slow.txt")
+    app = ReaderApp([store], isolate_entities=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        bar = app.screen.query_one(SearchBar)
+        await pilot.press("slash", "ctrl+r", *"(a|aa)+$")
+        searching = [w for w in app.workers if w.group == "search" and not w.is_finished]
+        assert searching  # the slow pattern is still being tried...
+        await pilot.press("ctrl+t")  # ...and the screen answers keys meanwhile
+        assert bar.case is True
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running
+        assert "too slow" in screen_text(app)
+        assert len(app.screen.matches) == 0
