@@ -255,7 +255,7 @@ class ArticleView(ScrollView, can_focus=True):
         """The styled Text of one row: margin, prefix, then the literal document text."""
         lead = self.margin + len(row.prefix)
         body = sanitize(self.doc.text[row.start : row.end])
-        text = Text(" " * lead + body, no_wrap=True, end="")
+        text = Text(" " * self.margin + row.prefix + body, no_wrap=True, end="")
         if row.prefix:
             text.stylize(self._style("article--bullet"), self.margin, lead)
 

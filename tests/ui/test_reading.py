@@ -107,3 +107,13 @@ async def test_last_section_stays_current_when_it_cannot_reach_the_top(sample_ap
         await pilot.pause()
         assert tree.current is last
         assert f"§ {last.title}" in screen_text(sample_app)
+
+
+async def test_bullets_show_their_marker_and_hang(sample_app):
+    async with sample_app.run_test(size=(160, 48)) as pilot:
+        sample_app.screen.go_to_section(sample_app.screen.doc.sections[2])
+        await pilot.pause()
+        lines = screen_text(sample_app).splitlines()
+        first = next(i for i, line in enumerate(lines) if "• Increased Vigilance:" in line)
+        column = lines[first].index("•")
+        assert lines[first + 1][column : column + 2] == "  " and lines[first + 1][column + 2] != " "
