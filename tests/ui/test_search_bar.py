@@ -151,8 +151,11 @@ async def test_catastrophic_regex_is_stopped_and_the_screen_stays_responsive():
     async with app.run_test(size=(100, 30)) as pilot:
         bar = app.screen.query_one(SearchBar)
         await pilot.press("slash", "ctrl+r", *"(a|aa)+$")
-        searching = [w for w in app.workers if w.group == "search" and not w.is_finished]
-        assert searching  # the slow pattern is still being tried...
+
+        def searching() -> bool:
+            return any(w.group == "search" and not w.is_finished for w in app.workers)
+
+        assert await wait_for(pilot, searching, timeout=1.5)  # the slow pattern is still being tried...
         await pilot.press("ctrl+t")  # ...and the screen answers keys meanwhile
         assert bar.case is True
         await app.workers.wait_for_complete()
