@@ -37,7 +37,11 @@ def source_request(source: str, name: str, fmt: str | None, raw: bool) -> tuple[
 
 
 class EntityJob:
-    """An extraction running in a child interpreter; `result()` waits for it."""
+    """An extraction running in a child interpreter; `result()` waits for it.
+
+    A child given source text sends its parsed `Document` first
+    (`document()`), so the reader need not parse a big file a second time.
+    """
 
     def __init__(self, request: tuple[Any, ...], backend: str) -> None:
         # -P: don't put the working directory on the child's path (it may hold another `reader`)
@@ -45,6 +49,10 @@ class EntityJob:
         self._process = subprocess.Popen(
             command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )
+        self.sends_document = request[0] == "source"
+        self._doc: Document | None = None
+        self._error: BaseException | None = None
+        self._reading = threading.Lock()
         payload = pickle.dumps(request, pickle.HIGHEST_PROTOCOL)
         threading.Thread(target=self._send, args=(payload,), daemon=True, name="entity-request").start()
         atexit.register(self.cancel)
@@ -56,19 +64,38 @@ class EntityJob:
         except OSError:  # the child died early: `result()` reports why
             pass
 
-    def result(self) -> list[Entity]:
-        """The entities, or the child's error raised here."""
-        out = self._process.stdout.read()  # type: ignore[union-attr]
-        err = self._process.stderr.read()  # type: ignore[union-attr]
-        code = self._process.wait()
-        atexit.unregister(self.cancel)
-        if code != 0 or not out:
-            lines = err.decode("utf-8", "replace").strip().splitlines()
-            raise RuntimeError(lines[-1] if lines else f"the entity extractor exited with {code}")
-        ok, payload = pickle.loads(out)
-        if not ok:
+    def _next(self) -> Any:
+        """The child's next message; its failure raised here."""
+        if self._error is not None:
+            raise self._error
+        try:
+            kind, payload = pickle.load(self._process.stdout)  # type: ignore[arg-type]
+        except (EOFError, pickle.UnpicklingError):
+            code = self._process.wait()
+            lines = self._process.stderr.read().decode("utf-8", "replace").strip().splitlines()  # type: ignore[union-attr]
+            self._error = RuntimeError(lines[-1] if lines else f"the entity extractor exited with {code}")
+            raise self._error from None
+        if kind == "error":
+            self._error = payload
             raise payload
         return payload
+
+    def document(self) -> Document:
+        """The document the child parsed from source text (waits for it)."""
+        with self._reading:
+            if self._doc is None:
+                self._doc = self._next()
+            return self._doc
+
+    def result(self) -> list[Entity]:
+        """The entities, or the child's error raised here."""
+        if self.sends_document:
+            self.document()
+        with self._reading:
+            entities = self._next()
+        self._process.wait()
+        atexit.unregister(self.cancel)
+        return entities
 
     def cancel(self) -> None:
         """Stop the child if it is still running (the reader is quitting)."""
@@ -91,17 +118,24 @@ def _document(request: tuple[Any, ...]) -> Document:
     return parse_source(source, name, fmt=fmt, raw=raw)
 
 
+def _send_message(kind: str, payload: object) -> None:
+    sys.stdout.buffer.write(pickle.dumps((kind, payload), pickle.HIGHEST_PROTOCOL))
+    sys.stdout.buffer.flush()
+
+
 def main() -> None:
-    """The child: a pickled request on stdin, `(ok, entities or error)` on stdout."""
+    """The child: a pickled request on stdin; on stdout ("doc", Document) for a
+    source request, then ("entities", list) or ("error", exception)."""
     from reader.core.entities import extract_entities
 
     request = pickle.load(sys.stdin.buffer)
     try:
-        result = (True, extract_entities(_document(request), sys.argv[1]))
+        doc = _document(request)
+        if request[0] == "source":
+            _send_message("doc", doc)
+        _send_message("entities", extract_entities(doc, sys.argv[1]))
     except Exception as error:  # sent back and raised in the parent
-        result = (False, error)
-    sys.stdout.buffer.write(pickle.dumps(result, pickle.HIGHEST_PROTOCOL))
-    sys.stdout.buffer.flush()
+        _send_message("error", error)
 
 
 if __name__ == "__main__":

@@ -114,11 +114,23 @@ class Store:
         with self._lock:
             pending = self._pending
             if pending is not None:
-                doc = parse_source(pending.source, pending.name, fmt=pending.fmt, raw=pending.raw)
+                doc = self._document_from_child()
+                if doc is None:
+                    doc = parse_source(pending.source, pending.name, fmt=pending.fmt, raw=pending.raw)
                 doc.notes.extend(self.doc.notes)
                 self.doc = doc
                 self._pending = None
             return self.doc
+
+    def _document_from_child(self) -> Document | None:
+        """The whole document as parsed by a prefetching child, if one is at work."""
+        job = next((j for j in list(self._jobs.values()) if j.sends_document), None)
+        if job is None:
+            return None
+        try:
+            return job.document()
+        except Exception:  # the child failed: parse here instead (entities will report it)
+            return None
 
     def search(
         self,

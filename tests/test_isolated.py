@@ -1,0 +1,38 @@
+"""Entities in a child process: the same answers as in-process, the parsed document shared."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.entities import EntityBackendError, extract_entities
+from reader.core.isolated import extract_in_child
+from reader.core.store import Store
+from tests_support import make_book_file
+
+
+def summary(entities):
+    return [(e.name, e.type, [(m.start, m.end, m.kind) for m in e.mentions]) for e in entities]
+
+
+def test_child_extraction_matches_in_process(sample_store):
+    assert summary(extract_in_child(sample_store.doc, "rules")) == summary(extract_entities(sample_store.doc))
+
+
+def test_prefetching_child_parses_the_big_file_for_the_reader(tmp_path):
+    path = make_book_file(tmp_path, books=3, chapters=8)
+    whole = Store.open(path)
+    store = Store.open(path, preview=3000)
+    store.prefetch_entities("rules")
+    assert not store.complete
+    doc = store.finish()
+    assert doc.text == whole.doc.text
+    assert [(b.kind, b.start, b.end) for b in doc.blocks] == [(b.kind, b.start, b.end) for b in whole.doc.blocks]
+    assert summary(store.entities("rules", isolated=True)) == summary(extract_entities(whole.doc))
+
+
+def test_child_errors_reach_the_reader_and_parsing_still_works(tmp_path):
+    store = Store.open(make_book_file(tmp_path), preview=3000)
+    store.prefetch_entities("no-such-backend")
+    assert len(store.finish().all_sections) == len(Store.open(make_book_file(tmp_path)).doc.all_sections)
+    with pytest.raises(EntityBackendError, match="unknown entity backend"):
+        store.entities("no-such-backend", isolated=True)
