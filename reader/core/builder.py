@@ -111,10 +111,10 @@ class TextBuilder:
             return i >= 0 and pos < code[i][1]
 
         inserts, upper = find_repairs(text, in_code if code else None)
-        text = apply_repairs(text, inserts, upper)
         if inserts:
             _shift_blocks(self.blocks, inserts)
-            self.offset_map = _shift_map(self.offset_map, inserts, len(text))
+            self.offset_map = _edit_map(self.offset_map, inserts, len(text), insert=True)
+        text = apply_repairs(text, inserts, upper)
         return text, self.blocks, self.offset_map
 
 
@@ -126,28 +126,10 @@ class TextBuilder:
             return pos - bisect_left(gone, pos)
 
         _move_blocks(self.blocks, shift, shift)
-        self.offset_map = _drop_from_map(self.offset_map, gone, len(text))
+        self.offset_map = _edit_map(self.offset_map, gone, len(text), insert=False)
         text = _INVISIBLE.sub("", text)
         self.blocks = [b for b in self.blocks if text[b.start : b.end].strip()]
         return text
-
-
-def _drop_from_map(old: OffsetMap, gone: list[int], length: int) -> OffsetMap:
-    """The offset map of the text after the characters at `gone` are removed."""
-    new = OffsetMap()
-    runs = list(old.runs()) + [(length, 0, False)]
-    k = 0  # characters removed so far
-    for (d0, s0, copied), (d1, _, _) in zip(runs, runs[1:]):
-        cut = d0
-        while k < len(gone) and gone[k] < d1:
-            p = gone[k]
-            if p > cut:
-                new.add_run(cut - k, s0 + (cut - d0) if copied else s0, copied)
-            k += 1
-            cut = p + 1
-        if d1 > cut:
-            new.add_run(cut - k, s0 + (cut - d0) if copied else s0, copied)
-    return new
 
 
 def _shift_blocks(blocks: list[Block], inserts: list[int]) -> None:
@@ -171,20 +153,30 @@ def _move_blocks(blocks: list[Block], start: Callable[[int], int], end: Callable
         block.spans = [Span(start(s.start), end(s.end), s.style) for s in block.spans]
 
 
-def _shift_map(old: OffsetMap, inserts: list[int], length: int) -> OffsetMap:
-    """The offset map of the text after spaces are inserted before `inserts`."""
+def _edit_map(old: OffsetMap, positions: list[int], length: int, *, insert: bool) -> OffsetMap:
+    """The offset map after an edit of the `length`-character text it maps.
+
+    `insert=True`: a synthesised space goes before each position; otherwise
+    the character at each position is removed. `positions` are sorted.
+    """
     new = OffsetMap()
-    runs = list(old.runs()) + [(length - len(inserts), 0, False)]
-    k = 0  # inserts placed so far
+    step = 1 if insert else -1
+    runs = [*old.runs(), (length, 0, False)]
+    k = 0  # positions passed so far
     for (d0, s0, copied), (d1, _, _) in zip(runs, runs[1:]):
+
+        def source(at: int) -> int:
+            return s0 + (at - d0) if copied else s0
+
         cut = d0
-        while k < len(inserts) and inserts[k] < d1:
-            p = inserts[k]
+        while k < len(positions) and positions[k] < d1:
+            p = positions[k]
             if p > cut:
-                new.add_run(cut + k, s0 + (cut - d0) if copied else s0, copied)
-            new.add_run(p + k, s0 + (p - d0) if copied else s0, False)
+                new.add_run(cut + step * k, source(cut), copied)
+            if insert:
+                new.add_run(p + k, source(p), False)
             k += 1
-            cut = p
+            cut = p if insert else p + 1
         if d1 > cut:
-            new.add_run(cut + k, s0 + (cut - d0) if copied else s0, copied)
+            new.add_run(cut + step * k, source(cut), copied)
     return new
