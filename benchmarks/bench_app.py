@@ -16,9 +16,11 @@ Run it with the project's venv (`.venv/bin/python benchmarks/bench_app.py`):
    `war-and-peace.md` (cut at a line end, in a temporary file) and on the
    whole book (.txt and .md), and Textual's `MarkdownViewer` with its table of
    contents (`app_markdown_viewer.py`) on the 100 KB file — on the book only
-   with `--book-viewer` (about a minute a run). For `reader` the poll goes on
-   until the Entities pane lists its entities; the process's peak RSS
-   (VmHWM) is read at that moment.
+   with `--book-viewer` (about a minute a run). For `reader` three moments
+   are timed: the document's first lines on screen (painted before Textual
+   starts, by `reader.ui.instant`), the reader's own first frame (the
+   navigator's border drawn around them), and the Entities pane listing its
+   entities; the process's peak RSS (VmHWM) is read at that last moment.
 2. In-app (Pilot, headless 160×48, `app_pilot.py` in a fresh process per
    run and document): search keystrokes (`napoleon`, `the`), `n`, `G`,
    section jumps, page down, resize re-wrap (160×48 → 72×40 → back, the top
@@ -63,6 +65,11 @@ MEDIUM_BYTES = 100_000
 SAMPLE_NEEDLE = "decisive step"
 BOOK_NEEDLE = "Genoa and Lucca"
 FLOOR_NEEDLE = "floor ready"
+UI_NEEDLE = "─ Sections ─"
+"""The navigator's border: on screen once Textual has drawn the reader's first frame.
+
+The first lines of the document come before it: `reader.ui.instant` paints
+them before Textual is even imported. Both moments are reported."""
 ENTITIES_DONE = re.compile(r"\d+ entities ·|entities unavailable")
 """The Entities pane's status once the worker is done (or failed)."""
 
@@ -112,6 +119,7 @@ def documents(corpus: Path, tmp: Path) -> list[Doc]:
 class Launch:
     seconds: float | None = None  # to the needle
     after: float | None = None  # to the Entities pane's final status (reader only)
+    ui: float | None = None  # to the reader's own frame: panes drawn (reader only)
     peak_mb: float | None = None
     error: str | None = None
     screen: str = ""
@@ -179,7 +187,8 @@ class Tmux:
                 break
             time.sleep(0.02)
 
-    def launch(self, argv: list[str], needle: str, *, until: re.Pattern | None = None, timeout: float = 60) -> Launch:
+    def launch(self, argv: list[str], needle: str, *, until: re.Pattern | None = None, ui: str | None = None,
+               timeout: float = 60) -> Launch:  # fmt: skip
         name = self._name()
         command = "exec " + shlex.join(argv)
         result = Launch()
@@ -201,6 +210,8 @@ class Tmux:
                 now = time.perf_counter()
                 screen, _, dead = shot.stdout.rstrip("\n").rpartition("\n")
                 result.screen = screen
+                if ui is not None and result.ui is None and ui in screen:
+                    result.ui = now - started
                 found = needle in screen if isinstance(waiting_for, str) else bool(waiting_for.search(screen))
                 if found and isinstance(waiting_for, str):
                     result.seconds = now - started
@@ -269,7 +280,9 @@ def run_launches(configs: list[Config]) -> None:
             for config in configs:
                 if round_ >= config.runs:
                     continue
-                result = tmux.launch(config.argv, config.needle, until=ENTITIES_DONE if config.doc else None, timeout=config.timeout)
+                reader = config.doc is not None
+                result = tmux.launch(config.argv, config.needle, until=ENTITIES_DONE if reader else None,
+                                     ui=UI_NEEDLE if reader else None, timeout=config.timeout)  # fmt: skip
                 config.results.append(result)
                 shown = "error: " + result.error if result.seconds is None else f"{result.seconds:.2f} s"
                 extra = f", entities {result.after:.2f} s" if result.after is not None else ""
@@ -353,14 +366,20 @@ def launch_table(configs: list[Config]) -> str:
 
 def after_launch_table(configs: list[Config]) -> str:
     readers = [c for c in configs if c.doc is not None]
-    rows = [["entities listed, from launch"], ["peak RSS (VmHWM) then"]]
+    floor = median(r.seconds for r in configs[0].results)
+    rows = [["reader's own frame (panes drawn)"], ["  ÷ floor"], ["entities listed, from launch"], ["peak RSS (VmHWM) then"]]
     for c in readers:
+        ui = median(r.ui for r in c.results)
+        rows[0].append(secs(ui))
+        rows[1].append("n/a" if ui is None or not floor else f"{ui / floor:.2f}×")
         after = median(r.after for r in c.results)
         peak = median(r.peak_mb for r in c.results if r.after is not None)
-        rows[0].append(secs(after) + (mark(after, ENTITIES_S) if c.doc.book else ""))
-        rows[1].append(("n/a" if peak is None else f"{peak:.0f} MB") + (mark(peak, MEMORY_MB) if c.doc.book else ""))
-    rows[0].append(f"≤ {ENTITIES_S:g} s (book)")
-    rows[1].append(f"≤ {MEMORY_MB} MB (book)")
+        rows[2].append(secs(after) + (mark(after, ENTITIES_S) if c.doc.book else ""))
+        rows[3].append(("n/a" if peak is None else f"{peak:.0f} MB") + (mark(peak, MEMORY_MB) if c.doc.book else ""))
+    rows[0].append("")
+    rows[1].append("")
+    rows[2].append(f"≤ {ENTITIES_S:g} s (book)")
+    rows[3].append(f"≤ {MEMORY_MB} MB (book)")
     return table(["reader under tmux (median)", *[c.doc.key for c in readers], "target"], rows)
 
 

@@ -100,9 +100,16 @@ def run_app(stores: list[Store], args: argparse.Namespace) -> None:
     isolate = any(store.size >= ISOLATE for store in stores)
     if stores[0].size >= ISOLATE:
         stores[0].prefetch_entities(args.ner)
-    from reader.ui.app import ReaderApp
+    # The first lines go on screen now; Textual's first frame completes them.
+    from reader.ui import instant
 
-    ReaderApp(stores, ner_backend=args.ner, isolate_entities=isolate).run()
+    painted = sys.platform != "win32" and instant.paint(stores[0].doc)
+    try:
+        from reader.ui.app import ReaderApp
+
+        ReaderApp(stores, ner_backend=args.ner, isolate_entities=isolate, painted=painted).run()
+    finally:
+        instant.leave()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

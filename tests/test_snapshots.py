@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).parent / "ui"))
 
 from reader.core.store import Store  # noqa: E402
 from reader.ui.app import ReaderApp  # noqa: E402
-from ui_helpers import StubStore, entity_for  # noqa: E402
+from ui_helpers import StubStore, entity_for, wait_for  # noqa: E402
 
 SAMPLE = Path(__file__).resolve().parents[1] / "seeds" / "czech-republic-restricts-russian-diplomats.txt"
 SIZES = [(160, 48), (80, 24)]
@@ -37,7 +37,8 @@ def make_app() -> ReaderApp:
 
 
 async def settle(pilot) -> None:
-    """Entities in, cursor blink off, so every run draws the same picture."""
+    """Every pane mounted, entities in, cursor blink off, so every run draws the same picture."""
+    assert await wait_for(pilot, lambda: pilot.app.screen.ready)
     await pilot.app.workers.wait_for_complete()
     for input_widget in pilot.app.screen.query(Input):
         input_widget.cursor_blink = False

@@ -9,21 +9,44 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from reader.ui.article import ArticleView
 from reader.ui.commands import EntitiesProvider, SectionsProvider
-from reader.ui.entities import EntityList
-from reader.ui.help import HelpScreen
 from reader.ui.screen import ReaderScreen
-from reader.ui.search_bar import SearchBar
-from reader.ui.sections import SectionsTree
 from reader.ui.wrap import sanitize
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
+
     from reader.core.store import Store
+
+
+def keep_screen_driver() -> type[Driver]:
+    """Textual's terminal driver, minus its first "enter the alternate screen".
+
+    The instant first screen is there already, and xterm clears the alternate
+    screen on entering it even from within: the text would blink out until
+    Textual's first frame. Everything else (raw mode, mouse, leaving the
+    alternate screen on exit) is Textual's own.
+    """
+    from textual.drivers.linux_driver import LinuxDriver
+
+    from reader.ui import instant
+
+    class KeepScreenDriver(LinuxDriver):
+        _entered = False
+
+        def write(self, data: str) -> None:
+            if data == instant.ENTER and not self._entered:
+                self._entered = True
+                instant.handed_over()
+                return
+            super().write(data)
+
+    return KeepScreenDriver
 
 
 class ReaderApp(App[None]):
@@ -38,11 +61,17 @@ class ReaderApp(App[None]):
         Binding("ctrl+o", "next_document", "Next document", id="app.next_document"),
     ]
 
-    def __init__(self, stores: list[Store], *, ner_backend: str = "rules", isolate_entities: bool = True) -> None:
-        """`isolate_entities` runs the extractor in a child process (see `reader.core.isolated`)."""
+    def __init__(
+        self, stores: list[Store], *, ner_backend: str = "rules", isolate_entities: bool = True, painted: bool = False
+    ) -> None:
+        """`isolate_entities` runs the extractor in a child process (see `reader.core.isolated`).
+
+        `painted`: `reader.ui.instant` has painted the first screen in the
+        alternate screen already; the driver takes it over without clearing it.
+        """
         if not stores:
             raise ValueError("ReaderApp needs at least one document")
-        super().__init__()
+        super().__init__(driver_class=keep_screen_driver() if painted else None)
         self.stores = stores
         self.ner_backend = ner_backend
         self.isolate_entities = isolate_entities
@@ -50,6 +79,21 @@ class ReaderApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(self._reader_screen(0))
+
+    async def on_event(self, event: events.Event) -> None:
+        """Hold keys pressed before the reader screen is assembled; it replays them then.
+
+        The first frame shows the document before the navigator, search bar
+        and entity lists exist (see `ReaderScreen.compose`); a key typed in
+        that instant (`/` and a word, in a burst) must wait for them rather
+        than reach a screen without its search bar.
+        """
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            screen = self.screen_stack[-1] if self.screen_stack else None
+            if isinstance(screen, ReaderScreen) and not screen.ready:
+                screen.held_keys.append(event)
+                return
+        await super().on_event(event)
 
     def _reader_screen(self, index: int) -> str:
         """The name of document `index`'s screen, installed on first use so switching keeps its state."""
@@ -79,13 +123,15 @@ class ReaderApp(App[None]):
 
     def action_help(self) -> None:
         """Show every key binding, grouped by pane."""
+        from reader.ui.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         screen = self.screen
         panes = [("Everywhere", self), ("Reading", screen)]
-        for title, kind in (("Article", ArticleView), ("Sections", SectionsTree),
-                            ("Entities", EntityList), ("Search bar", SearchBar)):  # fmt: skip
-            found = screen.query(kind)
+        for title, selector in (("Article", "#article"), ("Sections", "#sections-tree"),
+                                ("Entities", "#entity-list"), ("Search bar", "#search")):  # fmt: skip
+            found = screen.query(selector)
             if found:
                 panes.append((title, found.first()))
         self.push_screen(HelpScreen(panes))

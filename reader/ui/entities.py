@@ -162,8 +162,10 @@ class EntitiesPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("computing…", id="entities-status")
-        yield EntityList(id="entity-list")
-        yield MentionsList(id="mentions")
+
+    async def mount_lists(self) -> None:
+        """Add the entity and mention lists (after the first frame: see `ReaderScreen.compose`)."""
+        await self.mount_all([EntityList(id="entity-list"), MentionsList(id="mentions")])
 
     def on_mount(self) -> None:
         """Tick the progress line while the entities are being computed."""
@@ -191,7 +193,6 @@ class EntitiesPane(Vertical):
 
     def update_status(self) -> None:
         """The one-line status above the list: progress, filter, or counts."""
-        entity_list = self.entity_list
         if (self.ready or self.failed) and self._ticker is not None:
             self._ticker.stop()
             self._ticker = None
@@ -201,10 +202,10 @@ class EntitiesPane(Vertical):
             elapsed = time.monotonic() - self._started
             spin = self.SPINNER[int(elapsed * 10) % len(self.SPINNER)]
             status = f"{spin} computing… {elapsed:.1f} s"
-        elif entity_list.needle:
-            status = f"filter: {sanitize(entity_list.needle)}"
+        elif needle := self.entity_list.needle:
+            status = f"filter: {sanitize(needle)}"
         else:
-            status = f"{len(entity_list.entities)} entities · type to filter"
+            status = f"{len(self.entity_list.entities)} entities · type to filter"
         self.query_one("#entities-status", Static).update(Text(status), layout=False)
 
     def show_mentions(self, entity: Entity | None, mentions: list[Mention]) -> None:

@@ -11,29 +11,29 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Literal
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from reader.core.model import Document, Entity, Section
-from reader.core.search import Query, SearchError, SearchResult, search
 from reader.ui.article import ArticleView
 from reader.ui.entities import EntitiesPane
 from reader.ui.footer import ReaderFooter
 from reader.ui.highlights import Ranges
+from reader.ui.layout import NARROW
 from reader.ui.messages import DocumentParsed, DocumentWrapped, EntitiesFailed, EntitiesReady, OutlineScanned
-from reader.ui.search_bar import SearchBar
-from reader.ui.sections import SectionsTree
+from reader.ui.title_bar import TitleBar
 from reader.ui.wrap import WrapMap, sanitize
 
 if TYPE_CHECKING:
+    from reader.core.search import Query, SearchResult
     from reader.core.store import Store
+    from reader.ui.search_bar import SearchBar
+    from reader.ui.sections import SectionsTree
 
-NARROW = 130
-"""Below this many columns the side panes fold away (toggle them with S and E)."""
 
 
 class ReaderScreen(Screen):
@@ -74,27 +74,51 @@ class ReaderScreen(Screen):
         self._narrow: bool | None = None
         self._pending_jump: int | None = None  # a section past the preview, chosen while parsing
         self._wanted: Query | None = None  # the search last asked for
+        self.ready = False  # every pane mounted (see `_assemble`)
+        self.held_keys: list[events.Key] = []  # keys pressed before that, replayed then
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+        """The first frame: the title, the article and the panes' frames.
+
+        The navigator, the search bar, the entity lists and the footer's keys
+        are added by `_assemble` once that frame is on screen: every widget
+        styled before it delays the first lines of the document.
+        """
+        yield TitleBar()
         with Horizontal(id="main"):
-            yield SectionsTree(self.doc, id="sections")
+            yield Vertical(id="sections")
             yield ArticleView(self.doc, id="article")
             yield EntitiesPane(self.doc, id="entities")
-        search = SearchBar(id="search")
-        search.display = False
-        yield search
         yield Static(id="status")
         yield ReaderFooter()
 
     def on_mount(self) -> None:
         self.query_one("#sections").border_title = "Sections"
         self.article.focus()
-        # The first screen first: slow work starts once it is painted.
+        self.call_after_refresh(self._assemble)
+
+    async def _assemble(self) -> None:
+        """After the first frame: mount the rest, replay keys typed meanwhile, start the slow work."""
+        from reader.ui.search_bar import SearchBar
+        from reader.ui.sections import SectionsTree
+
+        tree = SectionsTree(self.doc, id="sections-tree")
+        search = SearchBar(id="search")
+        search.display = False
+        await self.query_one("#sections").mount(tree)
+        await self.mount(search, before="#status")
+        await self.entities_pane.mount_lists()
+        self.ready = True
+        tree.follow(self.section)
+        footer = self.query_one(ReaderFooter)
+        footer.call_later(footer.show_keys, self)  # in the footer's own context: its compose binds data
+        held, self.held_keys = self.held_keys, []
+        for key in held:
+            self.app.post_message(events.Key(key.key, key.character))
         if self.store.complete:
-            self.call_after_refresh(self._compute_entities)
+            self._compute_entities()
         else:
-            self.call_after_refresh(self._finish_document)
+            self._finish_document()
 
     @property
     def article(self) -> ArticleView:
@@ -102,7 +126,12 @@ class ReaderScreen(Screen):
 
     @property
     def search_bar(self) -> SearchBar:
-        return self.query_one(SearchBar)
+        return self.query_one("#search")  # type: ignore[return-value]
+
+    @property
+    def sections_tree(self) -> SectionsTree | None:
+        """The navigator, once mounted."""
+        return self.query_one("#sections-tree") if self.ready else None  # type: ignore[return-value]
 
     @property
     def entities_pane(self) -> EntitiesPane:
@@ -120,11 +149,11 @@ class ReaderScreen(Screen):
 
     def on_outline_scanned(self, message: OutlineScanned) -> None:
         """The navigator lists every section at once (a jump waits for the text)."""
-        self.query_one(SectionsTree).set_outline(message.outline)
+        self.sections_tree.set_outline(message.outline)
 
     def on_document_parsed(self, message: DocumentParsed) -> None:
         """The parsed outline replaces the scanned one."""
-        self.query_one(SectionsTree).set_outline(message.doc.root)
+        self.sections_tree.set_outline(message.doc.root)
 
     def on_document_wrapped(self, message: DocumentWrapped) -> None:
         """The article shows the whole document; searches cover it; entities can start."""
@@ -168,7 +197,8 @@ class ReaderScreen(Screen):
         if self._pinned is not None and self._pinned[1] != self.article.scroll_y:
             self._pinned = None
         self.section = self._pinned[0] if self._pinned else self.doc.section_at(event.offset)
-        self.query_one(SectionsTree).follow(self.section)
+        if tree := self.sections_tree:
+            tree.follow(self.section)
         self.update_status()
 
     def go_to_section(self, section: Section) -> None:
@@ -188,11 +218,11 @@ class ReaderScreen(Screen):
         article.scroll_to_offset(section.start)
         self._pinned = (section, article.scroll_y)
         self.section = section
-        self.query_one(SectionsTree).follow(section)
+        if tree := self.sections_tree:
+            tree.follow(section)
         self.update_status()
 
-    @on(SectionsTree.Chosen)
-    def _section_chosen(self, event: SectionsTree.Chosen) -> None:
+    def on_sections_tree_chosen(self, event: SectionsTree.Chosen) -> None:
         self.go_to_section(event.section)
 
     def action_next_section(self) -> None:
@@ -220,7 +250,7 @@ class ReaderScreen(Screen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Inside the search input `/` is just a character (regexes use it)."""
-        if action == "open_search" and self.focused is self.search_bar.input:
+        if action == "open_search" and self.ready and self.focused is self.search_bar.input:
             return False
         return True
 
@@ -228,8 +258,7 @@ class ReaderScreen(Screen):
         """Show the search bar and type into it."""
         self.search_bar.open()
 
-    @on(SearchBar.Changed)
-    def _search_changed(self, event: SearchBar.Changed) -> None:
+    def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
         self.run_search(event.query, regex=event.regex, case=event.case)
 
     def run_search(self, query: str, *, regex: bool = False, case: bool | None = None) -> None:
@@ -244,6 +273,8 @@ class ReaderScreen(Screen):
             self._set_matches(Ranges())
             self.search_bar.set_count(None, 0)
             return
+        from reader.core.search import Query  # the first search pays for the module, not the first frame
+
         wanted = self._wanted = Query(query, regex=regex, case=case)
         if regex:
             self._search_in_thread(wanted, self.doc)
@@ -251,23 +282,26 @@ class ReaderScreen(Screen):
         self._show_found(wanted, self._search(wanted, self.doc))
 
     @staticmethod
-    def _search(query: Query, doc: Document) -> SearchResult | SearchError:
+    def _search(query: Query, doc: Document) -> SearchResult | str:
+        """The matches, or why there are none to show (an invalid or too slow regex)."""
+        from reader.core.search import SearchError, search
+
         try:
             return search(doc, query)
         except SearchError as error:
-            return error
+            return str(error)
 
     @work(thread=True, exclusive=True, group="search")
     def _search_in_thread(self, query: Query, doc: Document) -> None:
         found = self._search(query, doc)
         self.app.call_from_thread(self._show_found, query, found)
 
-    def _show_found(self, query: Query, found: SearchResult | SearchError) -> None:
+    def _show_found(self, query: Query, found: SearchResult | str) -> None:
         if query != self._wanted:
             return  # a stale answer: the reader has typed on
-        if isinstance(found, SearchError):
+        if isinstance(found, str):
             self._set_matches(Ranges())
-            self.search_bar.set_error(str(found))
+            self.search_bar.set_error(found)
             return
         matches = Ranges.from_sorted(found.starts, found.ends)
         if matches:
@@ -284,15 +318,13 @@ class ReaderScreen(Screen):
         self.search_bar.set_count(matches.current, len(matches))
         self.update_status()
 
-    @on(SearchBar.Submitted)
-    def _search_submitted(self) -> None:
+    def on_search_bar_submitted(self) -> None:
         if self.matches:
             self.active = "search"  # Enter re-chooses the search for n/N
             self.update_status()
         self.article.focus()
 
-    @on(SearchBar.Cleared)
-    def _search_cleared(self) -> None:
+    def on_search_bar_cleared(self) -> None:
         self.search_text = ""
         self._set_matches(Ranges())
         self.article.focus()
@@ -403,7 +435,7 @@ class ReaderScreen(Screen):
             self.entities_pane.display = not narrow
 
     def _pane(self, name: str):
-        return {"sections": self.query_one(SectionsTree), "article": self.article, "entities": self.entities_pane}[name]
+        return {"sections": self.query_one("#sections"), "article": self.article, "entities": self.entities_pane}[name]
 
     def action_toggle_pane(self, name: str) -> None:
         """Show or hide a side pane."""
@@ -418,5 +450,7 @@ class ReaderScreen(Screen):
         pane.display = True
         if name == "entities":
             pane.entity_list.focus()
+        elif name == "sections":
+            self.sections_tree.focus()
         else:
             pane.focus()

@@ -30,7 +30,7 @@ async def test_focus_keys_and_tab(sample_app):
 async def test_side_panes_fold_at_80x24_and_toggle(sample_app):
     async with sample_app.run_test(size=(80, 24)) as pilot:
         screen = sample_app.screen
-        sections, entities = screen.query_one(SectionsTree), screen.query_one(EntitiesPane)
+        sections, entities = screen.query_one("#sections"), screen.query_one(EntitiesPane)
         await pilot.pause()
         assert not sections.display and not entities.display
         article = screen.query_one(ArticleView)
@@ -103,7 +103,7 @@ async def test_palette_toggles_a_pane(sample_app):
         await pilot.pause(0.5)
         await pilot.press("enter")
         await pilot.pause()
-        assert not sample_app.screen.query_one(SectionsTree).display
+        assert not sample_app.screen.query_one("#sections").display
 
 
 async def test_two_documents_switch_with_ctrl_o(sample_store):
