@@ -104,18 +104,19 @@ def run_app(stores: list[Store], args: argparse.Namespace) -> None:
     from reader.ui import instant
 
     painted = sys.platform != "win32" and instant.paint(stores[0].doc)
-    try:
-        from reader.ui.app import ReaderApp
+    from reader.ui.app import ReaderApp
 
-        ReaderApp(stores, ner_backend=args.ner, isolate_entities=isolate, painted=painted).run()
-    finally:
-        instant.leave()
+    ReaderApp(stores, ner_backend=args.ner, isolate_entities=isolate, painted=painted).run()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return the exit status."""
     args = build_parser().parse_args(argv)
     interactive = not (args.json or args.outline or args.entities)
+    if interactive and sys.platform != "win32":
+        from reader.ui import instant
+
+        instant.hold_keys()  # keys typed while the file loads wait for the reader
     try:
         stores = open_stores(args, preview=PREVIEW if interactive else None)
         if args.json:
@@ -139,4 +140,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    finally:
+        if "reader.ui.instant" in sys.modules:
+            sys.modules["reader.ui.instant"].leave()  # the terminal as it was, whatever happened
     return 0

@@ -7,6 +7,7 @@ screenshot script, so all three run the same app.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events
@@ -53,7 +54,7 @@ class ReaderApp(App[None]):
     """A terminal reader for articles: sections, article, entities, search."""
 
     TITLE = "reader"
-    CSS_PATH = "reader.tcss"
+    CSS_PATH = Path(__file__).with_name("reader.tcss")  # absolute: subclasses elsewhere find it too
     COMMANDS = App.COMMANDS | {SectionsProvider, EntitiesProvider}
     BINDINGS: list[BindingType] = [
         Binding("q", "quit", "Quit", id="app.quit"),
@@ -76,24 +77,34 @@ class ReaderApp(App[None]):
         self.ner_backend = ner_backend
         self.isolate_entities = isolate_entities
         self.document_index = 0
+        self.held_keys: list[events.Key] = []  # pressed while a reader screen was being assembled
 
     def on_mount(self) -> None:
         self.push_screen(self._reader_screen(0))
 
     async def on_event(self, event: events.Event) -> None:
-        """Hold keys pressed before the reader screen is assembled; it replays them then.
+        """Hold keys pressed before the reader screen is assembled; it releases them then.
 
         The first frame shows the document before the navigator, search bar
         and entity lists exist (see `ReaderScreen.compose`); a key typed in
-        that instant (`/` and a word, in a burst) must wait for them rather
-        than reach a screen without its search bar.
+        that instant (`/` and a word, in a burst, or typed ahead while the
+        file loads) must wait for them rather than reach a screen without its
+        search bar.
         """
-        if isinstance(event, events.Key) and not event.is_forwarded:
-            screen = self.screen_stack[-1] if self.screen_stack else None
-            if isinstance(screen, ReaderScreen) and not screen.ready:
-                screen.held_keys.append(event)
-                return
+        if isinstance(event, events.Key) and not event.is_forwarded and self._assembling():
+            self.held_keys.append(event)
+            return
         await super().on_event(event)
+
+    def _assembling(self) -> bool:
+        stack = self.screen_stack
+        return not stack or (isinstance(stack[-1], ReaderScreen) and not stack[-1].ready)
+
+    def release_keys(self) -> None:
+        """Replay the held keys, in order, ahead of any typed from now on."""
+        held, self.held_keys = self.held_keys, []
+        for key in held:
+            self.post_message(events.Key(key.key, key.character))
 
     def _reader_screen(self, index: int) -> str:
         """The name of document `index`'s screen, installed on first use so switching keeps its state."""

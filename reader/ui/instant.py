@@ -9,9 +9,12 @@ colours and keys around text that does not move. Nothing here imports
 Textual (a test checks it), and all text goes through `sanitize`: no control
 byte of the document reaches the terminal.
 
-`paint` enters the alternate screen; from then on either Textual takes over
+`paint` enters the alternate screen and stops the terminal from echoing or
+translating keys (a reader who types `/word` and Enter at once must get a
+search, not `^M` drawn over the text); from then on either Textual takes over
 (`handed_over`, called by the app's driver, which skips re-entering the
-alternate screen: xterm would clear it) or `leave` restores the terminal.
+alternate screen — xterm would clear it — and gets the terminal's settings
+back first, so it restores those on exit) or `leave` restores the terminal.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ ENTER = "\x1b[?1049h"
 _LEAVE = "\x1b[?1049l\x1b[?25h"
 _BOLD_KINDS = (BlockKind.TITLE, BlockKind.HEADING)
 
-_state = {"active": False}
+_state: dict = {"active": False}  # painted and not handed over; "tty": the settings to restore
 
 
 def first_rows(doc: Document, columns: int, lines: int) -> list[tuple[int, int, str, bool]]:
@@ -71,19 +74,60 @@ def paint(doc: Document, out: TextIO | None = None, keys: TextIO | None = None) 
     parts = [ENTER, "\x1b[?25l\x1b[H\x1b[2J"]
     for y, x, text, bold in first_rows(doc, size.columns, size.lines):
         parts.append(f"\x1b[{y + 1};{x + 1}H" + (f"\x1b[1m{text}\x1b[22m" if bold else text))
+    hold_keys(keys)
     out.write("".join(parts))
     out.flush()
     _state["active"] = True
     return True
 
 
+def hold_keys(keys: TextIO | None = None) -> None:
+    """Keys typed from now on wait, unechoed and untranslated, for Textual to read them.
+
+    The CLI calls this first thing when it is going to open the reader, so
+    that even keys typed while the file is read are kept for it.
+    """
+    import termios
+
+    if "tty" in _state:
+        return
+    keys = keys or sys.stdin
+    try:
+        if not keys.isatty():
+            return
+        fd = keys.fileno()
+        before = termios.tcgetattr(fd)
+        quiet = termios.tcgetattr(fd)
+        quiet[0] &= ~(termios.ICRNL | termios.IXON)  # Enter stays \r; ctrl+s is a key
+        quiet[3] &= ~(termios.ECHO | termios.ICANON | termios.IEXTEN)  # ctrl+c still interrupts
+        quiet[6][termios.VMIN], quiet[6][termios.VTIME] = 1, 0
+        termios.tcsetattr(fd, termios.TCSANOW, quiet)
+    except (termios.error, OSError, ValueError):
+        return
+    _state["tty"] = (fd, before)
+
+
+def _release_keys() -> None:
+    """The terminal's own settings back (keys already typed stay queued)."""
+    import termios
+
+    saved = _state.pop("tty", None)
+    if saved is not None:
+        try:
+            termios.tcsetattr(saved[0], termios.TCSANOW, saved[1])
+        except termios.error:
+            pass
+
+
 def handed_over() -> None:
-    """Textual has the screen now: `leave` has nothing to undo."""
+    """Textual takes the screen now: give it the terminal's own settings, which it restores on exit."""
+    _release_keys()
     _state["active"] = False
 
 
 def leave(out: TextIO | None = None) -> None:
-    """Leave the alternate screen if Textual never took it over (it failed to start)."""
+    """Leave the alternate screen if Textual never took it over (it failed to start, or ctrl+c)."""
+    _release_keys()
     if _state["active"]:
         out = out or _terminal()
         out.write(_LEAVE)

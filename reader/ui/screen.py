@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Literal
 
 from rich.text import Text
-from textual import events, on, work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -75,7 +75,6 @@ class ReaderScreen(Screen):
         self._pending_jump: int | None = None  # a section past the preview, chosen while parsing
         self._wanted: Query | None = None  # the search last asked for
         self.ready = False  # every pane mounted (see `_assemble`)
-        self.held_keys: list[events.Key] = []  # keys pressed before that, replayed then
 
     def compose(self) -> ComposeResult:
         """The first frame: the title, the article and the panes' frames.
@@ -112,9 +111,8 @@ class ReaderScreen(Screen):
         tree.follow(self.section)
         footer = self.query_one(ReaderFooter)
         footer.call_later(footer.show_keys, self)  # in the footer's own context: its compose binds data
-        held, self.held_keys = self.held_keys, []
-        for key in held:
-            self.app.post_message(events.Key(key.key, key.character))
+        # From the app's own context: a key "sent" by this screen would not bubble back up to it.
+        self.app.call_later(self.app.release_keys)
         if self.store.complete:
             self._compute_entities()
         else:

@@ -25,8 +25,14 @@ class SearchInput(Input):
 
     Keys that reach it after Enter in the same burst (a paste, `tmux send-keys
     / e s p Enter n`) were typed for the article: they are passed on to the
-    newly focused widget instead of being typed into the query.
+    newly focused widget instead of being typed into the query. A newline
+    (ctrl+j) submits like Enter: it is what Enter becomes when typed ahead,
+    before the terminal is in raw mode.
     """
+
+    BINDINGS: list[BindingType] = [
+        Binding("ctrl+j", "submit", "Search", show=False, id="search.submit_newline"),
+    ]
 
     _submitted = False
 
@@ -35,7 +41,7 @@ class SearchInput(Input):
         super()._on_focus(event)
 
     async def _on_key(self, event: events.Key) -> None:
-        if event.key == "enter":
+        if event.key in ("enter", "ctrl+j"):
             self._submitted = True  # the Enter binding submits; focus moves soon after
         elif self._submitted:
             # Typed after Enter: hand it back to the app, which gives it to

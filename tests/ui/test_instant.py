@@ -9,6 +9,7 @@ import struct
 import subprocess
 import sys
 import termios
+import tty
 
 import pytest
 
@@ -65,19 +66,14 @@ def _pty(columns: int, lines: int):
     return master, open(slave, "w", encoding="utf-8", closefd=True)
 
 
-def _read_all(master: int) -> str:
-    chunks = []
-    while True:
-        try:
-            data = os.read(master, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-        if len(data) < 65536:
-            break
-    return b"".join(chunks).decode("utf-8")
+def _read_all_nowait(master: int) -> str:
+    """Whatever is waiting (nothing, if nothing was echoed)."""
+    import select
+
+    out = b""
+    while select.select([master], [], [], 0.05)[0]:
+        out += os.read(master, 65536)
+    return out.decode("utf-8")
 
 
 def test_paint_writes_the_rows_to_a_terminal_and_leave_restores_it(sample_store, monkeypatch):
@@ -85,15 +81,39 @@ def test_paint_writes_the_rows_to_a_terminal_and_leave_restores_it(sample_store,
     master, term = _pty(100, 30)
     try:
         assert instant.paint(sample_store.doc, out=term, keys=term)
-        painted = _read_all(master)
+        painted = _read_all_nowait(master)
         assert painted.startswith(instant.ENTER)
         assert "The Czech Republic has taken a decisive step" in painted
         instant.leave(out=term)
-        assert _read_all(master).startswith("\x1b[?1049l")
+        assert _read_all_nowait(master).startswith("\x1b[?1049l")
+        assert termios.tcgetattr(term.fileno())[3] & termios.ECHO
         instant.leave(out=term)  # only once
-        term.write("x")
-        term.flush()
-        assert _read_all(master) == "x"
+        assert _read_all_nowait(master) == ""
+    finally:
+        term.close()
+        os.close(master)
+
+
+def test_keys_wait_unechoed_until_textual_takes_over(sample_store, monkeypatch):
+    """`/word` and Enter typed at once must reach the reader as keys, not be echoed or turned into newlines."""
+    monkeypatch.setenv("TERM", "xterm-256color")
+    master, term = _pty(100, 30)
+    try:
+        before = termios.tcgetattr(term.fileno())
+        assert before[3] & termios.ECHO and before[3] & termios.ICANON and before[0] & termios.ICRNL
+        assert instant.paint(sample_store.doc, out=term, keys=term)
+        _read_all_nowait(master)
+        held = termios.tcgetattr(term.fileno())
+        assert not held[3] & (termios.ECHO | termios.ICANON) and not held[0] & termios.ICRNL
+        assert held[3] & termios.ISIG  # ctrl+c still stops it
+        os.write(master, b"/esp\r")
+        assert _read_all_nowait(master) == ""  # not echoed over the text
+        instant.handed_over()
+        assert termios.tcgetattr(term.fileno()) == before
+        tty.setraw(term.fileno(), termios.TCSANOW)  # what Textual does next
+        assert os.read(term.fileno(), 100) == b"/esp\r"  # queued as typed
+        instant.leave(out=term)
+        assert _read_all_nowait(master) == ""  # nothing to undo: Textual leaves the alternate screen itself
     finally:
         term.close()
         os.close(master)
@@ -105,7 +125,7 @@ def test_paint_shows_control_bytes_as_symbols(monkeypatch):
     master, term = _pty(100, 30)
     try:
         assert instant.paint(store.doc, out=term, keys=term)
-        painted = _read_all(master)
+        painted = _read_all_nowait(master)
         instant.leave(out=term)
     finally:
         term.close()

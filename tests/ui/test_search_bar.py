@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reader.ui.app import ReaderApp
 from reader.ui.article import ArticleView
 from reader.ui.search_bar import SearchBar
 from ui_helpers import wait_for, screen_text
@@ -164,3 +165,28 @@ async def test_catastrophic_regex_is_stopped_and_the_screen_stays_responsive():
         assert app.is_running
         assert "too slow" in screen_text(app)
         assert len(app.screen.matches) == 0
+
+
+async def test_keys_typed_before_the_screen_is_assembled_are_replayed(sample_store):
+    """Typed ahead while the reader starts: held until the search bar exists, then replayed in order.
+
+    The newline (ctrl+j) is what Enter becomes when typed before the terminal
+    is in raw mode; it submits too.
+    """
+    from textual import events
+
+    keys = [("slash", "/"), *[(c, c) for c in "espionage"], ("ctrl+j", "\n"), ("n", "n"), ("n", "n")]
+    held = []
+
+    class TypedAhead(ReaderApp):
+        def on_mount(self) -> None:
+            super().on_mount()
+            for key, char in keys:  # before the screen's first frame: it has no search bar yet
+                self.post_message(events.Key(key, char))
+            self.call_later(lambda: held.append(len(self.held_keys)))
+
+    app = TypedAhead([sample_store])
+    async with app.run_test(size=(160, 48)) as pilot:
+        assert await wait_for(pilot, lambda: app.screen.counter() == "espionage 3/5")
+        assert app.screen.query_one(SearchBar).search_text == "espionage"
+        assert held == [len(keys)]
