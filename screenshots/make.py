@@ -58,6 +58,8 @@ async def capture(name: str, size: tuple[int, int], keys: list[str]) -> Path:
     """Run the app at `size`, press `keys`, save `name.svg`."""
     app = ReaderApp([Store.open(SAMPLE)])
     async with app.run_test(size=size) as pilot:
+        while not app.screen.ready:  # every pane mounted (the first frame has only the article)
+            await pilot.pause(0.02)
         await app.workers.wait_for_complete()
         await pilot.pause()
         await pilot.press(*keys)
