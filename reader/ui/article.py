@@ -79,6 +79,9 @@ class ArticleView(ScrollView, can_focus=True):
     MAX_MEASURE = 80
     """The widest text column, in cells: a comfortable reading measure."""
 
+    KEPT_WRAPS = 3
+    """How many wrap maps of the document (one per measure) are kept for resizes."""
+
     COMPONENT_CLASSES = {
         "article--title", "article--h1", "article--h2", "article--h3",
         "article--bold", "article--italic", "article--code", "article--quote",
@@ -118,6 +121,7 @@ class ArticleView(ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self.doc = doc
         self.wrap: WrapMap | None = None
+        self._wraps: dict[int, WrapMap] = {}  # by measure, least recently used first
         self.matches = Ranges()
         self.mentions = Ranges()
         # Rows drawn, by (row, width, highlights): a new search finds the rows it
@@ -168,12 +172,29 @@ class ArticleView(ScrollView, can_focus=True):
             return
         anchor = self._anchor
         if self.wrap is None or self.wrap.measure != self.measure:
-            self.wrap = WrapMap(self.doc, self.measure, previous=self.wrap)
+            self.wrap = self._wrap_at(self.measure)
+            self._forget_rows()
         self.virtual_size = Size(self.size.width, len(self.wrap))
-        self._forget_rows()
         self.scroll_to(y=self.wrap.row_of(anchor), animate=False, force=True)
         self._anchor = anchor
         self._post_position()
+
+    def _wrap_at(self, measure: int) -> WrapMap:
+        """The document wrapped at `measure`: kept from an earlier size, or wrapped now.
+
+        The last few maps are kept, so that going back to a size (a pane
+        toggled, a terminal zoomed and restored) does not wrap the book again.
+        """
+        wrap = self._wraps.pop(measure, None)
+        if wrap is None or wrap.doc is not self.doc:
+            wrap = WrapMap(self.doc, measure, previous=self.wrap)
+        self._keep_wrap(wrap)
+        return wrap
+
+    def _keep_wrap(self, wrap: WrapMap) -> None:
+        self._wraps[wrap.measure] = wrap
+        while len(self._wraps) > self.KEPT_WRAPS:
+            del self._wraps[next(iter(self._wraps))]  # the least recently used
 
     def set_document(self, doc: Document, wrap: WrapMap | None = None) -> None:
         """Show `doc` (which starts with the text shown so far), keeping the top row.
@@ -186,6 +207,8 @@ class ArticleView(ScrollView, can_focus=True):
         if self.size.width > 0:
             if wrap is None or wrap.measure != self.measure:
                 wrap = WrapMap(doc, self.measure)
+            self._wraps.clear()
+            self._keep_wrap(wrap)
             self.wrap = wrap
             self.virtual_size = Size(self.size.width, len(wrap))
             self._forget_rows()

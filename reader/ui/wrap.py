@@ -125,9 +125,10 @@ def _wrap_cells(text: str, start: int, end: int, width: int, starts: list[int], 
     ends.append(end)
 
 
-def _tight(previous: Block, block: Block) -> bool:
-    """Whether two consecutive blocks sit without a blank row between them (list items)."""
-    return previous.kind is BlockKind.LIST_ITEM and block.kind is BlockKind.LIST_ITEM
+def _any_between(offsets: list[int], start: int, end: int) -> bool:
+    """Whether the sorted `offsets` hold one in `[start, end)`."""
+    i = bisect_left(offsets, start)
+    return i < len(offsets) and offsets[i] < end
 
 
 _PREFIXED = (BlockKind.LIST_ITEM, BlockKind.QUOTE, BlockKind.CODE)
@@ -156,23 +157,19 @@ class WrapMap:
     def _build(self) -> None:
         text, wide, measure = self.doc.text, self._wide, self.measure
         row_blocks, starts, ends = self._blocks, self._starts, self._ends
+        list_item, code = BlockKind.LIST_ITEM, BlockKind.CODE
         previous: Block | None = None
         for index, block in enumerate(self.doc.blocks):
-            if previous is not None and not _tight(previous, block):
-                row_blocks.append(BLANK)
+            kind = block.kind
+            if previous is not None and not (kind is list_item and previous.kind is list_item):
+                row_blocks.append(BLANK)  # consecutive list items sit tight, other blocks apart
                 starts.append(previous.end)
                 ends.append(previous.end)
             count = len(starts)
-            width = measure
-            if block.kind in _PREFIXED:
-                width -= len(block_prefixes(block)[0])
-            width = max(1, width)
-            lines = [(block.start, block.end)]
-            if block.kind is BlockKind.CODE:
-                lines = _split_lines(text, block.start, block.end)
+            width = max(1, measure - len(block_prefixes(block)[0])) if kind in _PREFIXED else measure
+            lines = _split_lines(text, block.start, block.end) if kind is code else ((block.start, block.end),)
             for line_start, line_end in lines:
-                i = bisect_left(wide, line_start) if wide else 0
-                if i < len(wide) and wide[i] < line_end:
+                if wide and _any_between(wide, line_start, line_end):
                     _wrap_cells(text, line_start, line_end, width, starts, ends)
                 else:
                     _wrap_fast(text, line_start, line_end, width, starts, ends)

@@ -165,3 +165,25 @@ async def test_a_search_redraws_only_the_lines_it_changes():
         article.set_matches(found(text, "quote t"))  # nothing changes
         await pilot.pause()
         assert drawn == []
+
+
+async def test_going_back_to_a_size_reuses_its_wrap_and_keeps_the_place():
+    book = "".join(f"## Chapter {n}\n\n" + "Words of a paragraph that wraps. " * 20 + "\n\n" for n in range(30))
+    async with article_of(book, (160, 40)) as (article, pilot):
+        article.scroll_to_offset(article.doc.text.find("Chapter 17"))
+        await pilot.pause()
+        wide, block = article.wrap, article.doc.block_index_at(article.top_offset)
+        await pilot.resize_terminal(60, 30)
+        await pilot.pause()
+        narrow = article.wrap
+        assert narrow is not wide and narrow.measure < wide.measure
+        assert article.doc.block_index_at(article.top_offset) == block
+        await pilot.resize_terminal(160, 40)
+        await pilot.pause()
+        assert article.wrap is wide
+        assert article.doc.block_index_at(article.top_offset) == block
+        assert_rows_as_reference(article)
+        article.set_document(Store.from_text(book + "More.\n", "longer.md").doc)
+        await pilot.resize_terminal(60, 30)
+        await pilot.pause()
+        assert article.wrap is not narrow and article.wrap.doc is article.doc
