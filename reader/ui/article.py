@@ -73,7 +73,26 @@ def row_segments(text: str, paints: list[Paint], combined: dict[tuple[Style, ...
     return segments
 
 
-class ArticleView(ScrollView, can_focus=True):
+class SteadyScrollbars:
+    """For a `ScrollView` that sets its own virtual size: no scrollbar redraw on layouts that change nothing.
+
+    `ScrollView._size_updated` compares the virtual size the layout passes
+    with the one the view set itself (they never match), so every layout of
+    the screen (one per keystroke in the search input) redrew the scrollbar
+    from scratch. Tree and OptionList subclasses can use it too.
+    """
+
+    _sizes_seen: tuple[Size, ...] = ()
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        seen = (size, virtual_size, container_size, self.virtual_size)
+        if seen == self._sizes_seen:
+            return self._container_size != container_size  # what ScrollView answers then
+        self._sizes_seen = seen
+        return super()._size_updated(size, virtual_size, container_size, layout)
+
+
+class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
     """Scrollable, wrapped, highlighted view of a `Document`."""
 
     MAX_MEASURE = 80
@@ -132,7 +151,6 @@ class ArticleView(ScrollView, can_focus=True):
         self._styles: dict[str, Style] = {}
         self._combined: dict[tuple[Style, ...], Style] = {}
         self._base: Style | None = None
-        self._sizes_seen: tuple[Size, ...] = ()
         self._anchor = 0  # the offset kept at the top across re-wraps
 
     # -- layout -----------------------------------------------------------
@@ -152,19 +170,6 @@ class ArticleView(ScrollView, can_focus=True):
     def margin(self) -> int:
         """Blank cells left of the text column, centring it."""
         return self._column(self.size.width)[1]
-
-    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
-        """Skip Textual's scrollbar update when a layout of the screen changed nothing here.
-
-        `ScrollView` compares the layout's virtual size with the one this view
-        sets (they never match), so every layout, e.g. one per keystroke in
-        the search input, redrew the whole scrollbar.
-        """
-        seen = (size, virtual_size, container_size, self.virtual_size)
-        if seen == self._sizes_seen:
-            return self._container_size != container_size  # what ScrollView answers then
-        self._sizes_seen = seen
-        return super()._size_updated(size, virtual_size, container_size, layout)
 
     def on_resize(self, event: events.Resize) -> None:
         """Re-wrap when the measure changes, keeping the reader's place at the top."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from contextlib import asynccontextmanager
 
+import pytest
 from rich.console import Console
 from rich.style import Style
 from rich.text import Text
@@ -187,3 +188,16 @@ async def test_going_back_to_a_size_reuses_its_wrap_and_keeps_the_place():
         await pilot.resize_terminal(60, 30)
         await pilot.pause()
         assert article.wrap is not narrow and article.wrap.doc is article.doc
+
+
+async def test_a_layout_that_changes_nothing_leaves_the_scrollbar_alone():
+    async with article_of(MIXED, (90, 30)) as (article, pilot):
+        bar = article.vertical_scrollbar
+        bar.refresh = lambda *args, **kwargs: pytest.fail("scrollbar redrawn")
+        article.screen.refresh(layout=True)
+        await pilot.pause()
+        del bar.refresh
+        article.scroll_to(y=3, animate=False)
+        await pilot.resize_terminal(80, 30)
+        await pilot.pause()
+        assert bar.window_virtual_size == len(article.wrap) and bar.position == article.scroll_y
