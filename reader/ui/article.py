@@ -1,23 +1,25 @@
 """The article: a line-API view over the whole document.
 
 One `ScrollView` draws only the rows on screen from a `WrapMap`, so a 3 MB
-book costs the same per frame as a news article. Document text becomes
-`rich.text.Text` objects built from plain strings (never markup) after
-control characters are replaced, and highlights are layered on at render time
-from the component classes of the packaged stylesheet.
+book costs the same per frame as a news article. A row is a plain string (the
+document text with control characters replaced, never markup) cut into
+segments at the edges of its styles, which come from the component classes of
+the packaged stylesheet. The layout of a row without highlights is cached;
+search matches and entity mentions are laid over it when it is drawn, and a
+new search redraws only the lines whose highlights changed.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.cells import get_character_cell_size
+from rich.cells import cell_len, get_character_cell_size
+from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -34,12 +36,70 @@ _BLOCK_CLASSES = {
 }
 _SPAN_CLASSES = {"bold": "article--bold", "italic": "article--italic", "code": "article--code"}
 
+Paint = tuple[int, int, Style]
+"""A style laid over `[start, end)` of a row's string; later paints win."""
 
-class ArticleView(ScrollView, can_focus=True):
+Highlights = tuple[tuple[str, int, int], ...]
+"""The mention and match highlights on one row: (component class, start, end) in text offsets."""
+
+
+@dataclass(frozen=True, slots=True)
+class RowLayout:
+    """A row as a string (margin, prefix, sanitized text) and its paints without highlights."""
+
+    text: str
+    cells: int
+    lead: int  # where the document text starts in `text`
+    start: int  # its text offset
+    paints: list[Paint]
+
+
+def row_segments(text: str, paints: list[Paint], combined: dict[tuple[Style, ...], Style]) -> list[Segment]:
+    """`text` cut at every paint's edges, each piece styled by the paints covering it, in order.
+
+    The same pieces and styles as `rich.text.Text.render` with these spans, without
+    its generality: `combined` caches the sum of each run of styles.
+    """
+    if len(paints) == 1 and paints[0][:2] == (0, len(text)):
+        return [Segment(text, paints[0][2])]
+    edges = sorted({0, len(text), *(edge for start, end, _ in paints for edge in (start, end))})
+    segments = []
+    for left, right in zip(edges, edges[1:]):
+        styles = tuple(style for start, end, style in paints if start <= left and right <= end)
+        style = combined.get(styles)
+        if style is None:
+            style = combined[styles] = Style.combine(styles) if styles else Style.null()
+        segments.append(Segment(text[left:right], style))
+    return segments
+
+
+class SteadyScrollbars:
+    """For a `ScrollView` that sets its own virtual size: no scrollbar redraw on layouts that change nothing.
+
+    `ScrollView._size_updated` compares the virtual size the layout passes
+    with the one the view set itself (they never match), so every layout of
+    the screen (one per keystroke in the search input) redrew the scrollbar
+    from scratch. Tree and OptionList subclasses can use it too.
+    """
+
+    _sizes_seen: tuple[Size, ...] = ()
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        seen = (size, virtual_size, container_size, self.virtual_size)
+        if seen == self._sizes_seen:
+            return self._container_size != container_size  # what ScrollView answers then
+        self._sizes_seen = seen
+        return super()._size_updated(size, virtual_size, container_size, layout)
+
+
+class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
     """Scrollable, wrapped, highlighted view of a `Document`."""
 
     MAX_MEASURE = 80
     """The widest text column, in cells: a comfortable reading measure."""
+
+    KEPT_WRAPS = 3
+    """How many wrap maps of the document (one per measure) are kept for resizes."""
 
     COMPONENT_CLASSES = {
         "article--title", "article--h1", "article--h2", "article--h3",
@@ -80,23 +140,36 @@ class ArticleView(ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self.doc = doc
         self.wrap: WrapMap | None = None
+        self._wraps: dict[int, WrapMap] = {}  # by measure, least recently used first
         self.matches = Ranges()
         self.mentions = Ranges()
-        self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
+        # Rows drawn, by (row, width, highlights): a new search finds the rows it
+        # does not touch here as they were.
+        self._cache: LRUCache[tuple[int, int, Highlights], Strip] = LRUCache(1024)
+        self._layouts: LRUCache[tuple[int, int], RowLayout] = LRUCache(1024)
+        self._painted: dict[int, tuple[int, Highlights]] = {}  # screen line -> (row, highlights) drawn there
         self._styles: dict[str, Style] = {}
+        self._combined: dict[tuple[Style, ...], Style] = {}
+        self._base: Style | None = None
         self._anchor = 0  # the offset kept at the top across re-wraps
 
     # -- layout -----------------------------------------------------------
 
+    @classmethod
+    def _column(cls, width: int) -> tuple[int, int]:
+        """The text width and the left margin, centring it, in a view `width` cells wide."""
+        measure = max(8, min(cls.MAX_MEASURE, width - 2))
+        return measure, max(0, (width - measure) // 2)
+
     @property
     def measure(self) -> int:
         """Text width for the current size: the comfortable measure, or less when narrow."""
-        return max(8, min(self.MAX_MEASURE, self.size.width - 2))
+        return self._column(self.size.width)[0]
 
     @property
     def margin(self) -> int:
         """Blank cells left of the text column, centring it."""
-        return max(0, (self.size.width - self.measure) // 2)
+        return self._column(self.size.width)[1]
 
     def on_resize(self, event: events.Resize) -> None:
         """Re-wrap when the measure changes, keeping the reader's place at the top."""
@@ -104,12 +177,29 @@ class ArticleView(ScrollView, can_focus=True):
             return
         anchor = self._anchor
         if self.wrap is None or self.wrap.measure != self.measure:
-            self.wrap = WrapMap(self.doc, self.measure)
+            self.wrap = self._wrap_at(self.measure)
+            self._forget_rows()
         self.virtual_size = Size(self.size.width, len(self.wrap))
-        self._cache.clear()
         self.scroll_to(y=self.wrap.row_of(anchor), animate=False, force=True)
         self._anchor = anchor
         self._post_position()
+
+    def _wrap_at(self, measure: int) -> WrapMap:
+        """The document wrapped at `measure`: kept from an earlier size, or wrapped now.
+
+        The last few maps are kept, so that going back to a size (a pane
+        toggled, a terminal zoomed and restored) does not wrap the book again.
+        """
+        wrap = self._wraps.pop(measure, None)
+        if wrap is None or wrap.doc is not self.doc:
+            wrap = WrapMap(self.doc, measure, previous=self.wrap)
+        self._keep_wrap(wrap)
+        return wrap
+
+    def _keep_wrap(self, wrap: WrapMap) -> None:
+        self._wraps[wrap.measure] = wrap
+        while len(self._wraps) > self.KEPT_WRAPS:
+            del self._wraps[next(iter(self._wraps))]  # the least recently used
 
     def set_document(self, doc: Document, wrap: WrapMap | None = None) -> None:
         """Show `doc` (which starts with the text shown so far), keeping the top row.
@@ -122,9 +212,11 @@ class ArticleView(ScrollView, can_focus=True):
         if self.size.width > 0:
             if wrap is None or wrap.measure != self.measure:
                 wrap = WrapMap(doc, self.measure)
+            self._wraps.clear()
+            self._keep_wrap(wrap)
             self.wrap = wrap
             self.virtual_size = Size(self.size.width, len(wrap))
-            self._cache.clear()
+            self._forget_rows()
             self.scroll_to(y=wrap.row_of(anchor), animate=False, force=True)
             self.refresh()
         self._anchor = anchor
@@ -204,23 +296,47 @@ class ArticleView(ScrollView, can_focus=True):
     def set_matches(self, matches: Ranges) -> None:
         """Show these search matches (and their `current`)."""
         self.matches = matches
-        self.repaint()
+        self._refresh_highlighted()
 
     def set_mentions(self, mentions: Ranges) -> None:
         """Show these entity mentions (and their `current`)."""
         self.mentions = mentions
-        self.repaint()
+        self._refresh_highlighted()
+
+    def _refresh_highlighted(self) -> None:
+        """Redraw the screen lines whose highlights differ from those drawn there.
+
+        A keystroke of a search usually changes a few rows, or none (`napoleo`
+        → `napoleon`); the other lines stay as they are, and so does the work
+        Textual does for each redrawn line.
+        """
+        if self.wrap is None:
+            return
+        top, width, painted = round(self.scroll_y), self.size.width, self._painted
+        dirty = [
+            Region(0, y, width, 1)
+            for y in range(self.size.height)
+            if painted.get(y) != (top + y, self._highlights(top + y))
+        ]
+        if dirty:
+            self.refresh(*dirty)
 
     def repaint(self) -> None:
         """Forget rendered rows and redraw the visible ones."""
-        self._cache.clear()
+        self._forget_rows()
         self.refresh()
+
+    def _forget_rows(self) -> None:
+        self._cache.clear()
+        self._layouts.clear()
+        self._painted.clear()
 
     def notify_style_update(self) -> None:
         """Theme or CSS changed: component styles and cached rows are stale."""
         super().notify_style_update()
         self._styles.clear()
-        self._cache.clear()
+        self._combined.clear()
+        self._forget_rows()
 
     # -- rendering --------------------------------------------------------
 
@@ -230,50 +346,100 @@ class ArticleView(ScrollView, can_focus=True):
             style = self._styles[name] = self.get_component_rich_style(name, partial=True)
         return style
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Draw the lines in `crop`: the widget's own style is looked up once for all of them."""
+        base = self.rich_style
+        if base != self._base:
+            if self._base is not None and crop != self.size.region:
+                self.refresh()  # the lines outside `crop` were drawn with the old style
+            self._base = base
+            self._combined.clear()
+            self._forget_rows()
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         """Draw visual row `scroll_y + y`."""
         index = round(self.scroll_y) + y
         width = self.size.width
-        key = (index, width)
+        highlights = self._highlights(index)
+        self._painted[y] = (index, highlights)
+        key = (index, width, highlights)
         strip = self._cache.get(key)
         if strip is None:
-            strip = self._cache[key] = self._render_row(index, width)
+            strip = self._cache[key] = self._render_row(index, width, highlights)
         return strip
 
-    def _render_row(self, index: int, width: int) -> Strip:
-        base = self.rich_style
+    def _highlights(self, index: int) -> Highlights:
+        """The mentions and matches on row `index`, clipped to it (mentions first, as painted)."""
+        wrap = self.wrap
+        if wrap is None or not 0 <= index < len(wrap) or not (self.mentions or self.matches):
+            return ()
+        start, end = wrap.span(index)
+        found = []
+        for ranges, name in ((self.mentions, "article--mention"), (self.matches, "article--match")):
+            for i in ranges.overlapping(start, end):
+                left, right = max(ranges.starts[i], start), min(ranges.ends[i], end)
+                if left < right:
+                    found.append((f"{name}-current" if i == ranges.current else name, left, right))
+        return tuple(found)
+
+    def _render_row(self, index: int, width: int, highlights: Highlights) -> Strip:
+        base = self._base if self._base is not None else self.rich_style
         if self.wrap is None or index >= len(self.wrap):
             return Strip.blank(width, base)
-        row = self.wrap.row(index)
-        if row.block == BLANK:
+        layout = self._layout(index, width, base)
+        if layout is None:
             return Strip.blank(width, base)
-        text = self._row_text(row, self.doc.blocks[row.block])
-        text.stylize_before(base)
-        return Strip(text.render(self.app.console)).crop_extend(0, width, base)
+        paints = layout.paints
+        if highlights:
+            shift = layout.lead - layout.start
+            laid = [(left + shift, right + shift, self._style(name)) for name, left, right in highlights]
+            paints = paints + [paint for paint in laid if paint[2]]
+        segments = row_segments(layout.text, paints, self._combined)
+        if layout.cells < width:
+            segments.append(Segment(" " * (width - layout.cells), base))
+            return Strip(segments, width)
+        return Strip(segments, layout.cells).crop(0, width)
 
-    def _row_text(self, row: Row, block: Block) -> Text:
-        """The styled Text of one row: margin, prefix, then the literal document text."""
-        lead = self.margin + len(row.prefix)
+    def _layout(self, index: int, width: int, base: Style) -> RowLayout | None:
+        """Row `index` at `width` without highlights (None for a blank row), cached."""
+        layout = self._layouts.get((index, width))
+        if layout is None:
+            row = self.wrap.row(index)
+            if row.block == BLANK:
+                return None
+            layout = self._layouts[index, width] = self._lay_out(row, self.doc.blocks[row.block], width, base)
+        return layout
+
+    def _lay_out(self, row: Row, block: Block, width: int, base: Style) -> RowLayout:
+        """The string of one row (margin, prefix, then the literal document text) and its paints."""
+        margin = self._column(width)[1]
+        lead = margin + len(row.prefix)
         body = sanitize(self.doc.text[row.start : row.end])
-        text = Text(" " * self.margin + row.prefix + body, no_wrap=True, end="")
-        if row.prefix:
-            text.stylize(self._style("article--bullet"), self.margin, lead)
+        text = " " * margin + row.prefix + body
+        length = len(text)
+        paints: list[Paint] = [(0, length, base)] if base and length else []
 
-        def paint(name: str, start: int, end: int) -> None:
+        def paint(style: Style, start: int, end: int) -> None:
+            start, end = max(0, start), min(length, end)
+            if start < end and style:
+                paints.append((start, end, style))
+
+        if row.prefix:
+            paint(self._style("article--bullet"), margin, lead)
+        shift = lead - row.start
+
+        def paint_text(name: str, start: int, end: int) -> None:
             start, end = max(start, row.start), min(end, row.end)
             if start < end and name:
-                text.stylize(self._style(name), lead + start - row.start, lead + end - row.start)
+                paint(self._style(name), start + shift, end + shift)
 
-        paint(self._block_class(block), block.start, block.end)
+        paint_text(self._block_class(block), block.start, block.end)
         for span in block.spans:
-            paint(_SPAN_CLASSES.get(span.style, "article--bold"), span.start, span.end)
+            paint_text(_SPAN_CLASSES.get(span.style, "article--bold"), span.start, span.end)
         if block.label is not None:
-            paint("article--label", block.label.start, block.label.end)
-        for ranges, name in ((self.mentions, "article--mention"), (self.matches, "article--match")):
-            for i in ranges.overlapping(row.start, row.end):
-                current = i == ranges.current
-                paint(f"{name}-current" if current else name, *ranges.span(i))
-        return text
+            paint_text("article--label", block.label.start, block.label.end)
+        return RowLayout(text, cell_len(text), lead, row.start, paints)
 
     @staticmethod
     def _block_class(block: Block) -> str:

@@ -11,8 +11,9 @@ milliseconds and costs a few bytes per row.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import repeat
 
 from rich.cells import get_character_cell_size
 
@@ -66,21 +67,39 @@ def block_prefixes(block: Block) -> tuple[str, str]:
     return "", ""
 
 
-def _wrap_fast(text: str, start: int, end: int, width: int, out: list[tuple[int, int]]) -> None:
+def _not_single_offsets(text: str) -> list[int]:
+    """Sorted offsets of the characters of `text` that are not one cell wide.
+
+    A cheap scan for anything past U+02FF first (every such character is
+    beyond it), then the exact test on those few candidates.
+    """
+    if text.isascii():
+        return []
+    match = _NOT_SINGLE.match
+    return [m.start() for m in _BEYOND_U02FF.finditer(text) if match(text, m.start())]
+
+
+_BEYOND_U02FF = re.compile("[^\x00-\u02ff]")
+
+
+def _wrap_fast(text: str, start: int, end: int, width: int, starts: list[int], ends: list[int]) -> None:
     """Greedy word wrap of `text[start:end]`, every character one cell wide."""
+    rfind, add_start, add_end = text.rfind, starts.append, ends.append
     pos = start
     while end - pos > width:
-        brk = text.rfind(" ", pos + 1, pos + width + 1)
+        brk = rfind(" ", pos + 1, pos + width + 1)
+        add_start(pos)
         if brk == -1:
-            out.append((pos, pos + width))
             pos += width
+            add_end(pos)
         else:
-            out.append((pos, brk))
+            add_end(brk)
             pos = brk + 1
-    out.append((pos, end))
+    add_start(pos)
+    add_end(end)
 
 
-def _wrap_cells(text: str, start: int, end: int, width: int, out: list[tuple[int, int]]) -> None:
+def _wrap_cells(text: str, start: int, end: int, width: int, starts: list[int], ends: list[int]) -> None:
     """Greedy word wrap of `text[start:end]` measuring each character's cells."""
     pos, used, space = start, 0, -1
     i = start
@@ -88,11 +107,12 @@ def _wrap_cells(text: str, start: int, end: int, width: int, out: list[tuple[int
         char = text[i]
         cells = get_character_cell_size(sanitize(char))
         if used + cells > width and i > pos:
+            starts.append(pos)
             if space > pos:
-                out.append((pos, space))
+                ends.append(space)
                 pos = space + 1
             else:
-                out.append((pos, i))
+                ends.append(i)
                 pos = i
             used, space = 0, -1
             i = pos
@@ -101,57 +121,59 @@ def _wrap_cells(text: str, start: int, end: int, width: int, out: list[tuple[int
             space = i
         used += cells
         i += 1
-    out.append((pos, end))
+    starts.append(pos)
+    ends.append(end)
 
 
-def wrap_slice(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
-    """The (start, end) rows of `text[start:end]` wrapped to `width` cells."""
-    out: list[tuple[int, int]] = []
-    width = max(1, width)
-    if _NOT_SINGLE.search(text, start, end):
-        _wrap_cells(text, start, end, width, out)
-    else:
-        _wrap_fast(text, start, end, width, out)
-    return out
+def _any_between(offsets: list[int], start: int, end: int) -> bool:
+    """Whether the sorted `offsets` hold one in `[start, end)`."""
+    i = bisect_left(offsets, start)
+    return i < len(offsets) and offsets[i] < end
 
 
-def _tight(previous: Block, block: Block) -> bool:
-    """Whether two consecutive blocks sit without a blank row between them (list items)."""
-    return previous.kind is BlockKind.LIST_ITEM and block.kind is BlockKind.LIST_ITEM
+_PREFIXED = (BlockKind.LIST_ITEM, BlockKind.QUOTE, BlockKind.CODE)
 
 
 class WrapMap:
-    """Visual rows of a document at one measure (text width in cells)."""
+    """Visual rows of a document at one measure (text width in cells).
 
-    def __init__(self, doc: Document, measure: int) -> None:
+    `previous`, a map of the same document at another measure, lends the
+    positions of its wide characters, so a re-wrap after a resize does not
+    scan the text again.
+    """
+
+    def __init__(self, doc: Document, measure: int, *, previous: WrapMap | None = None) -> None:
         self.doc = doc
         self.measure = max(8, measure)
+        if previous is not None and previous.doc is doc:
+            self._wide = previous._wide
+        else:
+            self._wide = _not_single_offsets(doc.text)
         self._blocks: list[int] = []
         self._starts: list[int] = []
         self._ends: list[int] = []
-        self._first: list[bool] = []
         self._build()
 
-    def _add(self, block: int, start: int, end: int, first: bool) -> None:
-        self._blocks.append(block)
-        self._starts.append(start)
-        self._ends.append(end)
-        self._first.append(first)
-
     def _build(self) -> None:
-        text = self.doc.text
+        text, wide, measure = self.doc.text, self._wide, self.measure
+        row_blocks, starts, ends = self._blocks, self._starts, self._ends
+        list_item, code = BlockKind.LIST_ITEM, BlockKind.CODE
         previous: Block | None = None
         for index, block in enumerate(self.doc.blocks):
-            if previous is not None and not _tight(previous, block):
-                self._add(BLANK, previous.end, previous.end, False)
-            first_prefix, _ = block_prefixes(block)
-            width = self.measure - len(first_prefix)
-            lines = [(block.start, block.end)]
-            if block.kind is BlockKind.CODE:
-                lines = _split_lines(text, block.start, block.end)
+            kind = block.kind
+            if previous is not None and not (kind is list_item and previous.kind is list_item):
+                row_blocks.append(BLANK)  # consecutive list items sit tight, other blocks apart
+                starts.append(previous.end)
+                ends.append(previous.end)
+            count = len(starts)
+            width = max(1, measure - len(block_prefixes(block)[0])) if kind in _PREFIXED else measure
+            lines = _split_lines(text, block.start, block.end) if kind is code else ((block.start, block.end),)
             for line_start, line_end in lines:
-                for n, (start, end) in enumerate(wrap_slice(text, line_start, line_end, width)):
-                    self._add(index, start, end, n == 0 and line_start == block.start)
+                if wide and _any_between(wide, line_start, line_end):
+                    _wrap_cells(text, line_start, line_end, width, starts, ends)
+                else:
+                    _wrap_fast(text, line_start, line_end, width, starts, ends)
+            row_blocks.extend(repeat(index, len(starts) - count))
             previous = block
 
     def __len__(self) -> int:
@@ -159,11 +181,17 @@ class WrapMap:
 
     def row(self, y: int) -> Row:
         """The row at visual line `y` (0 ≤ y < len(self))."""
-        block = self._blocks[y]
-        if block == BLANK:
-            return Row(BLANK, self._starts[y], self._ends[y], "")
-        first, rest = block_prefixes(self.doc.blocks[block])
-        return Row(block, self._starts[y], self._ends[y], first if self._first[y] else rest)
+        index, start = self._blocks[y], self._starts[y]
+        if index == BLANK:
+            return Row(BLANK, start, self._ends[y], "")
+        block = self.doc.blocks[index]
+        first, rest = block_prefixes(block)
+        # Rows of a block start strictly after one another: only its first starts with it.
+        return Row(index, start, self._ends[y], first if start == block.start else rest)
+
+    def span(self, y: int) -> tuple[int, int]:
+        """The text offsets `(start, end)` of row `y`: what highlights on it must overlap."""
+        return self._starts[y], self._ends[y]
 
     def row_of(self, offset: int) -> int:
         """The row showing text offset `offset` (the row before it if it is a hidden space)."""
