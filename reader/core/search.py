@@ -9,9 +9,10 @@ ends with a `SearchError` instead of hanging the reader.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate, repeat
-from operator import add, sub
+from operator import add
 from typing import TYPE_CHECKING
 
 from reader.core.model import Document
@@ -101,7 +102,24 @@ class SearchResult:
         return range(first, max(first, last))
 
 
-def _literal(doc: Document, query: Query) -> tuple[list[int], list[int]] | None:
+class _Shifted(Sequence[int]):
+    """`values[i] + shift`, made on demand: the ends of hits that all have one length."""
+
+    __slots__ = ("values", "shift")
+
+    def __init__(self, values: list[int], shift: int) -> None:
+        self.values, self.shift = values, shift
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [value + self.shift for value in self.values[i]]
+        return self.values[i] + self.shift
+
+
+def _literal(doc: Document, query: Query) -> tuple[list[int], Sequence[int]] | None:
     """Hits of a plain literal query by `str.split` (C speed), or None when it does not apply.
 
     `split` finds the same leftmost, non-overlapping hits as a regex scan, and
@@ -116,10 +134,12 @@ def _literal(doc: Document, query: Query) -> tuple[list[int], list[int]] | None:
         if haystack is None or len(needle) != len(query.text):
             return None
     parts = haystack.split(needle, MAX_MATCHES)
+    parts.pop()
     size = len(needle)
-    # All in C: the i-th hit ends after the first i+1 parts and i+1 needles.
-    ends = list(map(add, accumulate(map(len, parts[:-1])), range(size, size * len(parts), size)))
-    return list(map(sub, ends, repeat(size, len(ends)))), ends
+    # All in C, one int made per hit: the i-th hit starts after the first i+1 parts and i needles.
+    starts = list(accumulate(map(add, map(len, parts), repeat(size)), initial=-size))
+    starts.pop(0)
+    return starts, _Shifted(starts, size)
 
 
 def search(doc: Document, query: Query, *, timeout: float = DEFAULT_TIMEOUT) -> SearchResult:

@@ -26,6 +26,7 @@ from textual.strip import Strip
 
 from reader.ui.messages import WidgetMessage
 from reader.core.model import Block, BlockKind, Document
+from reader.ui import layout
 from reader.ui.highlights import Ranges
 from reader.ui.wrap import BLANK, Row, WrapMap, sanitize
 
@@ -95,7 +96,7 @@ class SteadyScrollbars:
 class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
     """Scrollable, wrapped, highlighted view of a `Document`."""
 
-    MAX_MEASURE = 80
+    MAX_MEASURE = layout.MAX_MEASURE
     """The widest text column, in cells: a comfortable reading measure."""
 
     KEPT_WRAPS = 3
@@ -155,11 +156,13 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
 
     # -- layout -----------------------------------------------------------
 
-    @classmethod
-    def _column(cls, width: int) -> tuple[int, int]:
-        """The text width and the left margin, centring it, in a view `width` cells wide."""
-        measure = max(8, min(cls.MAX_MEASURE, width - 2))
-        return measure, max(0, (width - measure) // 2)
+    @staticmethod
+    def _column(width: int) -> tuple[int, int]:
+        """The text width and the left margin, centring it, in a view `width` cells wide.
+
+        `reader.ui.layout` decides, so the instant first screen agrees cell for cell.
+        """
+        return layout.measure(width), layout.margin(width)
 
     @property
     def measure(self) -> int:

@@ -19,6 +19,7 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.ui.article import SteadyScrollbars
 from reader.ui.messages import WidgetMessage
 from reader.core.model import Document, Entity, Mention
 from reader.ui.wrap import sanitize
@@ -70,7 +71,7 @@ def mention_context(doc: Document, start: int, end: int, width: int = 60) -> Tex
     return text
 
 
-class EntityList(OptionList):
+class EntityList(SteadyScrollbars, OptionList):
     """The entity list; printable keys typed here filter it."""
 
     def __init__(self, **kwargs) -> None:
@@ -130,7 +131,7 @@ class EntityList(OptionList):
             self.action_first()
 
 
-class MentionsList(OptionList):
+class MentionsList(SteadyScrollbars, OptionList):
     """Each mention of the selected entity with a line of context."""
 
 

@@ -36,6 +36,10 @@ class SearchInput(Input):
 
     _submitted = False
 
+    def refresh(self, *regions, repaint: bool = True, layout: bool = False, recompose: bool = False):
+        """Never a layout: the box is 1fr × 1, and a layout of the screen per keystroke costs ~5 ms."""
+        return super().refresh(*regions, repaint=repaint, layout=False, recompose=recompose)
+
     def _on_focus(self, event: events.Focus) -> None:
         self._submitted = False
         super()._on_focus(event)

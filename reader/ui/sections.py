@@ -14,12 +14,13 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from reader.ui.article import SteadyScrollbars
 from reader.ui.messages import WidgetMessage
 from reader.core.model import Document, Section
 from reader.ui.wrap import sanitize
 
 
-class SectionsTree(Tree[Section]):
+class SectionsTree(SteadyScrollbars, Tree[Section]):
     """Every section of a document, nested, expanded."""
 
     BINDINGS: list[BindingType] = [
