@@ -10,6 +10,12 @@ arguments to parse it: the reader starts the child before it has parsed a
 big file itself, and parsing is deterministic, so both sides agree on every
 offset.
 
+Each message from the child is length-prefixed and drained at once by a
+reader thread here, so the child never waits for the reader to ask for it
+(the reader collects the document and the entities only when it is ready).
+Entities travel as plain tuples: pickling slotted dataclasses one by one
+costs ten times as much.
+
 (A plain subprocess rather than `multiprocessing`: under Textual, stderr is
 captured and has no file descriptor, which multiprocessing's spawn needs.)
 """
@@ -17,13 +23,19 @@ captured and has no file descriptor, which multiprocessing's spawn needs.)
 from __future__ import annotations
 
 import atexit
+import gc
 import pickle
+import queue
+import struct
 import subprocess
 import sys
 import threading
-from typing import Any
+from typing import IO, Any
 
-from reader.core.model import Document, Entity
+from reader.core.gcpause import gc_paused
+from reader.core.model import Document, Entity, Mention
+
+_LENGTH = struct.Struct(">Q")
 
 
 def document_request(doc: Document) -> tuple[Any, ...]:
@@ -34,6 +46,47 @@ def document_request(doc: Document) -> tuple[Any, ...]:
 def source_request(source: str, name: str, fmt: str | None, raw: bool) -> tuple[Any, ...]:
     """A request to parse `source` (as `parse_source` would) and extract from it."""
     return ("source", source, name, fmt, raw)
+
+
+def pack_entities(entities: list[Entity]) -> list[tuple]:
+    """Entities as nested tuples of plain values (fast to pickle)."""
+    return [
+        (e.id, e.name, e.type, e.aliases, e.salience, [(m.start, m.end, m.text, m.kind, m.section) for m in e.mentions])
+        for e in entities
+    ]
+
+
+def unpack_entities(packed: list[tuple]) -> list[Entity]:
+    """The entities `pack_entities` packed."""
+    return [
+        Entity(eid, name, etype, aliases, [Mention(*m) for m in mentions], salience)
+        for eid, name, etype, aliases, salience, mentions in packed
+    ]
+
+
+def write_message(out: IO[bytes], kind: str, payload: object) -> None:
+    """Write one length-prefixed, pickled `(kind, payload)` message."""
+    data = pickle.dumps((kind, payload), pickle.HIGHEST_PROTOCOL)
+    out.write(_LENGTH.pack(len(data)) + data)
+    out.flush()
+
+
+def read_frames(stream: IO[bytes], frames: queue.SimpleQueue) -> None:
+    """Put each message's bytes from `stream` on `frames` as it arrives; None at the end."""
+    try:
+        while True:
+            head = stream.read(_LENGTH.size)
+            if len(head) < _LENGTH.size:
+                break
+            (size,) = _LENGTH.unpack(head)
+            data = stream.read(size)
+            if len(data) < size:
+                break
+            frames.put(data)
+    except (OSError, ValueError):  # the pipe closed under us (the job was cancelled)
+        pass
+    finally:
+        frames.put(None)
 
 
 class EntityJob:
@@ -53,8 +106,12 @@ class EntityJob:
         self._doc: Document | None = None
         self._error: BaseException | None = None
         self._reading = threading.Lock()
+        self._frames: queue.SimpleQueue = queue.SimpleQueue()
         payload = pickle.dumps(request, pickle.HIGHEST_PROTOCOL)
         threading.Thread(target=self._send, args=(payload,), daemon=True, name="entity-request").start()
+        threading.Thread(
+            target=read_frames, args=(self._process.stdout, self._frames), daemon=True, name="entity-results"
+        ).start()
         atexit.register(self.cancel)
 
     def _send(self, payload: bytes) -> None:
@@ -68,13 +125,14 @@ class EntityJob:
         """The child's next message; its failure raised here."""
         if self._error is not None:
             raise self._error
-        try:
-            kind, payload = pickle.load(self._process.stdout)  # type: ignore[arg-type]
-        except (EOFError, pickle.UnpicklingError):
+        frame = self._frames.get()
+        if frame is None:
             code = self._process.wait()
             lines = self._process.stderr.read().decode("utf-8", "replace").strip().splitlines()  # type: ignore[union-attr]
             self._error = RuntimeError(lines[-1] if lines else f"the entity extractor exited with {code}")
             raise self._error from None
+        with gc_paused():
+            kind, payload = pickle.loads(frame)
         if kind == "error":
             self._error = payload
             raise payload
@@ -92,7 +150,9 @@ class EntityJob:
         if self.sends_document:
             self.document()
         with self._reading:
-            entities = self._next()
+            packed = self._next()
+            with gc_paused():
+                entities = unpack_entities(packed)
         self._process.wait()
         atexit.unregister(self.cancel)
         return entities
@@ -118,24 +178,21 @@ def _document(request: tuple[Any, ...]) -> Document:
     return parse_source(source, name, fmt=fmt, raw=raw)
 
 
-def _send_message(kind: str, payload: object) -> None:
-    sys.stdout.buffer.write(pickle.dumps((kind, payload), pickle.HIGHEST_PROTOCOL))
-    sys.stdout.buffer.flush()
-
-
 def main() -> None:
     """The child: a pickled request on stdin; on stdout ("doc", Document) for a
-    source request, then ("entities", list) or ("error", exception)."""
+    source request, then ("entities", packed entities) or ("error", exception)."""
     from reader.core.entities import extract_entities
 
+    gc.disable()  # a short-lived process of many small acyclic objects: see `gc_paused`
     request = pickle.load(sys.stdin.buffer)
+    out = sys.stdout.buffer
     try:
         doc = _document(request)
         if request[0] == "source":
-            _send_message("doc", doc)
-        _send_message("entities", extract_entities(doc, sys.argv[1]))
+            write_message(out, "doc", doc)
+        write_message(out, "entities", pack_entities(extract_entities(doc, sys.argv[1])))
     except Exception as error:  # sent back and raised in the parent
-        _send_message("error", error)
+        write_message(out, "error", error)
 
 
 if __name__ == "__main__":
