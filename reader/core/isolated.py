@@ -36,6 +36,8 @@ from reader.core.gcpause import gc_paused
 from reader.core.model import Document, Entity, Mention
 
 _LENGTH = struct.Struct(">Q")
+MAX_WORKERS = 4
+"""At most this many processes share a big document's extraction (the reader keeps a core too)."""
 
 
 def document_request(doc: Document) -> tuple[Any, ...]:
@@ -182,6 +184,7 @@ def main() -> None:
     """The child: a pickled request on stdin; on stdout ("doc", Document) for a
     source request, then ("entities", packed entities) or ("error", exception)."""
     from reader.core.entities import extract_entities
+    from reader.core.entities.parallel import available_workers
 
     gc.disable()  # a short-lived process of many small acyclic objects: see `gc_paused`
     request = pickle.load(sys.stdin.buffer)
@@ -190,7 +193,8 @@ def main() -> None:
         doc = _document(request)
         if request[0] == "source":
             write_message(out, "doc", doc)
-        write_message(out, "entities", pack_entities(extract_entities(doc, sys.argv[1])))
+        entities = extract_entities(doc, sys.argv[1], workers=min(available_workers(), MAX_WORKERS))
+        write_message(out, "entities", pack_entities(entities))
     except Exception as error:  # sent back and raised in the parent
         write_message(out, "error", error)
 

@@ -21,10 +21,12 @@ class EntityBackendError(Exception):
     """The requested extractor cannot run (unknown name, spaCy or its model missing)."""
 
 
-def extract_entities(doc: Document, backend: str = "rules") -> list[Entity]:
+def extract_entities(doc: Document, backend: str = "rules", *, workers: int = 1) -> list[Entity]:
     """The entities of `doc`, sorted by salience, highest first.
 
-    `backend` is "rules" (default) or "spacy" / "spacy:MODEL".
+    `backend` is "rules" (default) or "spacy" / "spacy:MODEL". `workers > 1`
+    lets the rule extractor fork that many processes for a big document: only
+    from a process without other threads (see `parallel`).
     """
     if backend == "spacy" or backend.startswith("spacy:"):
         from .spacy_backend import spacy_extract
@@ -36,4 +38,4 @@ def extract_entities(doc: Document, backend: str = "rules") -> list[Entity]:
     # each cyclic-GC pass they trigger would also walk the whole parsed document
     # (a quarter of the time on a novel).
     with gc_paused():
-        return build_entities(doc, RuleExtractor(doc).run())
+        return build_entities(doc, RuleExtractor(doc).run(workers))
