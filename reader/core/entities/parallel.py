@@ -120,6 +120,7 @@ def _fork(fn: Callable[[T], R], item: T, encode: Callable[[R], Any]) -> tuple[in
         status = 1
         try:
             os.close(read)
+            _detach_standard_streams()
             data = pickle.dumps(encode(fn(item)), pickle.HIGHEST_PROTOCOL)
             with os.fdopen(write, "wb") as out:
                 out.write(data)
@@ -128,6 +129,18 @@ def _fork(fn: Callable[[T], R], item: T, encode: Callable[[R], Any]) -> tuple[in
             os._exit(status)
     os.close(write)
     return pid, read
+
+
+def _detach_standard_streams() -> None:
+    """Point a forked child's stdin, stdout and stderr at the null device.
+
+    Its parent's output pipe then reaches end-of-file when the parent exits,
+    whether or not the child is still at work.
+    """
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(null, fd)
+    os.close(null)
 
 
 def _collect(child: tuple[int, int] | None) -> Any:
