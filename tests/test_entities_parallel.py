@@ -17,6 +17,12 @@ from tests_support import SAMPLE, make_book, shared_file
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="splitting forks processes")
 
+
+@pytest.fixture(autouse=True)
+def forking_allowed(monkeypatch):
+    """Fork even if the test runner has threads (these children touch no lock)."""
+    monkeypatch.setattr(parallel, "can_fork", lambda: True)
+
 MARKDOWN_PART = """# A Report on Paris
 
 * **Increased Vigilance**: the Czech Republic asked NATO for help in
@@ -112,6 +118,16 @@ def test_parts_cover_every_zone_in_order_and_cut_where_a_scan_resumes(parts):
     for part in split[:-1]:
         start += len(part)
         assert can_split_at(doc.text, zones, start)
+
+
+def test_parts_after_the_first_run_in_other_processes():
+    pids = parallel.fork_map(lambda _: os.getpid(), [1, 2, 3])
+    assert pids[0] == os.getpid() and len(set(pids)) == 3
+
+
+def test_without_fork_the_parts_run_here(monkeypatch):
+    monkeypatch.setattr(parallel, "can_fork", lambda: False)
+    assert parallel.fork_map(lambda _: os.getpid(), [1, 2]) == [os.getpid()] * 2
 
 
 def test_a_failing_child_part_is_computed_here():

@@ -2,8 +2,11 @@
 
 Extraction is pure Python and takes seconds on a book; in a thread it would
 hold the interpreter lock and make the reader's interface stutter. A child
-interpreter runs it on the machine's other core: the request goes in on its
-stdin and the entities come back on its stdout, both pickled.
+process runs it on the machine's other core. Before Textual starts, the
+reader has a single thread and the child is a fork of it (no interpreter to
+start, the request already in its memory); later, or where there is no
+fork, it is a fresh interpreter with the pickled request on its stdin.
+Either way the answers come back pickled through a pipe.
 
 The request is either a parsed `Document` or the source text with the
 arguments to parse it: the reader starts the child before it has parsed a
@@ -16,22 +19,25 @@ reader thread here, so the child never waits for the reader to ask for it
 Entities travel as plain tuples: pickling slotted dataclasses one by one
 costs ten times as much.
 
-(A plain subprocess rather than `multiprocessing`: under Textual, stderr is
-captured and has no file descriptor, which multiprocessing's spawn needs.)
+(Not `multiprocessing`: under Textual, stderr is captured and has no file
+descriptor, which multiprocessing's spawn needs.)
 """
 
 from __future__ import annotations
 
 import atexit
 import gc
+import os
 import pickle
 import queue
+import signal
 import struct
 import subprocess
 import sys
 import threading
 from typing import IO, Any
 
+from reader.core.forking import can_fork, detach_standard_streams
 from reader.core.gcpause import gc_paused
 from reader.core.model import Document, Entity, Mention
 
@@ -116,39 +122,123 @@ def read_frames(stream: IO[bytes], frames: queue.SimpleQueue) -> None:
         frames.put(None)
 
 
-class EntityJob:
-    """An extraction running in a child interpreter; `result()` waits for it.
+class _Spawned:
+    """A child interpreter started as `python -m reader.core.isolated`; the request goes on its stdin."""
 
+    def __init__(self, request: tuple[Any, ...], backend: str) -> None:
+        # -P: don't put the working directory on the child's path (it may hold another `reader`)
+        command = [sys.executable, "-P", "-m", "reader.core.isolated", backend]
+        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for pipe in (self.process.stdin, self.process.stdout):
+            widen_pipe(pipe)
+        self.output: IO[bytes] = self.process.stdout  # type: ignore[assignment]
+        payload = pickle.dumps(request, pickle.HIGHEST_PROTOCOL)
+        threading.Thread(target=self._send, args=(payload,), daemon=True, name="entity-request").start()
+
+    def _send(self, payload: bytes) -> None:
+        try:
+            with self.process.stdin as stdin:  # type: ignore[union-attr]
+                stdin.write(payload)
+        except OSError:  # the child died early: `failure()` reports why
+            pass
+
+    def failure(self) -> str:
+        """Why the child ended without answering: its last line on stderr."""
+        code = self.process.wait()
+        lines = self.process.stderr.read().decode("utf-8", "replace").strip().splitlines()  # type: ignore[union-attr]
+        return lines[-1] if lines else f"the entity extractor exited with {code}"
+
+    def wait(self) -> None:
+        self.process.wait()
+
+    def running(self) -> bool:
+        return self.process.poll() is None
+
+    def kill(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
+
+class _Forked:
+    """A forked copy of this (single-threaded) process: no interpreter to start, no request to send."""
+
+    def __init__(self, request: tuple[Any, ...], backend: str) -> None:
+        read, write = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:
+            _forked_main(request, backend, read, write)  # never returns
+        os.close(write)
+        self.output = os.fdopen(read, "rb")
+        widen_pipe(self.output)
+        self._status: int | None = None
+
+    def failure(self) -> str:
+        return f"the entity extractor exited with {self.wait()}"
+
+    def wait(self) -> int:
+        if self._status is None:
+            _, status = os.waitpid(self.pid, 0)
+            self._status = os.waitstatus_to_exitcode(status)
+        return self._status
+
+    def running(self) -> bool:
+        if self._status is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self._status = os.waitstatus_to_exitcode(status)
+        return self._status is None
+
+    def kill(self) -> None:
+        if self._status is None:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self.wait()
+
+
+def _forked_main(request: tuple[Any, ...], backend: str, read: int, write: int) -> None:
+    """The forked child: answer on `write`, then leave without running the parent's exit handlers."""
+    status = 1
+    try:
+        os.close(read)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the reader stops it; Ctrl+C is the reader's
+        detach_standard_streams()
+        gc.disable()  # see `main`
+        with os.fdopen(write, "wb") as out:
+            serve(request, backend, out)
+        status = 0
+    finally:
+        os._exit(status)
+
+
+class EntityJob:
+    """An extraction running in a child process; `result()` waits for it.
+
+    The child is a fork of this process when that is safe (POSIX, no other
+    thread yet: the reader prefetching before Textual starts), which saves
+    starting an interpreter and sending the source; else a fresh interpreter.
     A child given source text sends its parsed `Document` first
     (`document()`), so the reader need not parse a big file a second time.
     """
 
     def __init__(self, request: tuple[Any, ...], backend: str) -> None:
-        # -P: don't put the working directory on the child's path (it may hold another `reader`)
-        command = [sys.executable, "-P", "-m", "reader.core.isolated", backend]
-        self._process = subprocess.Popen(
-            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
-        )
-        for pipe in (self._process.stdin, self._process.stdout):
-            widen_pipe(pipe)
+        self._child: _Spawned | _Forked = _Forked(request, backend) if can_fork() else _Spawned(request, backend)
         self.sends_document = request[0] == "source"
         self._doc: Document | None = None
         self._error: BaseException | None = None
         self._reading = threading.Lock()
         self._frames: queue.SimpleQueue = queue.SimpleQueue()
-        payload = pickle.dumps(request, pickle.HIGHEST_PROTOCOL)
-        threading.Thread(target=self._send, args=(payload,), daemon=True, name="entity-request").start()
         threading.Thread(
-            target=read_frames, args=(self._process.stdout, self._frames), daemon=True, name="entity-results"
+            target=read_frames, args=(self._child.output, self._frames), daemon=True, name="entity-results"
         ).start()
         atexit.register(self.cancel)
 
-    def _send(self, payload: bytes) -> None:
-        try:
-            with self._process.stdin as stdin:  # type: ignore[union-attr]
-                stdin.write(payload)
-        except OSError:  # the child died early: `result()` reports why
-            pass
+    @property
+    def forked(self) -> bool:
+        """True if the child is a fork of this process."""
+        return isinstance(self._child, _Forked)
 
     def _next(self) -> Any:
         """The child's next message; its failure raised here."""
@@ -156,9 +246,7 @@ class EntityJob:
             raise self._error
         frame = self._frames.get()
         if frame is None:
-            code = self._process.wait()
-            lines = self._process.stderr.read().decode("utf-8", "replace").strip().splitlines()  # type: ignore[union-attr]
-            self._error = RuntimeError(lines[-1] if lines else f"the entity extractor exited with {code}")
+            self._error = RuntimeError(self._child.failure())
             raise self._error from None
         with gc_paused():
             kind, payload = pickle.loads(frame)
@@ -182,15 +270,18 @@ class EntityJob:
             packed = self._next()
             with gc_paused():
                 entities = unpack_entities(packed)
-        self._process.wait()
+        self._child.wait()
         atexit.unregister(self.cancel)
         return entities
 
+    @property
+    def running(self) -> bool:
+        """True while the child process is alive."""
+        return self._child.running()
+
     def cancel(self) -> None:
         """Stop the child if it is still running (the reader is quitting)."""
-        if self._process.poll() is None:
-            self._process.kill()
-            self._process.wait()
+        self._child.kill()
 
 
 def extract_in_child(doc: Document, backend: str) -> list[Entity]:
@@ -207,23 +298,27 @@ def _document(request: tuple[Any, ...]) -> Document:
     return parse_source(source, name, fmt=fmt, raw=raw)
 
 
-def main() -> None:
-    """The child: a pickled request on stdin; on stdout ("doc", Document) for a
-    source request, then ("entities", packed entities) or ("error", exception)."""
+def serve(request: tuple[Any, ...], backend: str, out: IO[bytes]) -> None:
+    """Answer `request` on `out`: ("doc", Document) for a source request, then
+    ("entities", packed entities) or ("error", exception)."""
     from reader.core.entities import extract_entities
     from reader.core.entities.parallel import available_workers
 
-    gc.disable()  # a short-lived process of many small acyclic objects: see `gc_paused`
-    request = pickle.load(sys.stdin.buffer)
-    out = sys.stdout.buffer
     try:
         doc = _document(request)
         if request[0] == "source":
             write_message(out, "doc", doc)
-        entities = extract_entities(doc, sys.argv[1], workers=min(available_workers(), MAX_WORKERS))
+        entities = extract_entities(doc, backend, workers=min(available_workers(), MAX_WORKERS))
         write_message(out, "entities", pack_entities(entities))
     except Exception as error:  # sent back and raised in the parent
         write_message(out, "error", error)
+
+
+def main() -> None:
+    """The spawned child: a pickled request on stdin, the answer on stdout (see `serve`)."""
+    gc.disable()  # a short-lived process of many small acyclic objects: see `gc_paused`
+    request = pickle.load(sys.stdin.buffer)
+    serve(request, sys.argv[1], sys.stdout.buffer)
 
 
 if __name__ == "__main__":

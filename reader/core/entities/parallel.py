@@ -8,8 +8,8 @@ forked child shares the parsed document and the word lists for free and
 sends back only its candidates, as tuples. Wherever forking is unavailable or
 a child fails, its part is done in this process instead.
 
-Fork only from a process with no other threads (the entity child of
-`reader.core.isolated`), never from the reader's interface process.
+Forks only from a process with no other threads (the entity child of
+`reader.core.isolated` has none); elsewhere the parts run one after another.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import pickle
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
+from ..forking import can_fork, detach_standard_streams
 from .candidates import Candidate
 from .scan import Tok, Zone, can_split_at
 
@@ -91,7 +92,7 @@ def fork_map(
     through `decode`; a part whose child could not start or failed is computed
     here afterwards, so the answer never depends on the forking.
     """
-    if len(items) < 2 or not hasattr(os, "fork"):
+    if len(items) < 2 or not can_fork():
         return [fn(item) for item in items]
     children = [_fork(fn, item, encode) for item in items[1:]]
     results = [fn(items[0])]
@@ -120,7 +121,7 @@ def _fork(fn: Callable[[T], R], item: T, encode: Callable[[R], Any]) -> tuple[in
         status = 1
         try:
             os.close(read)
-            _detach_standard_streams()
+            detach_standard_streams()
             data = pickle.dumps(encode(fn(item)), pickle.HIGHEST_PROTOCOL)
             with os.fdopen(write, "wb") as out:
                 out.write(data)
@@ -129,18 +130,6 @@ def _fork(fn: Callable[[T], R], item: T, encode: Callable[[R], Any]) -> tuple[in
             os._exit(status)
     os.close(write)
     return pid, read
-
-
-def _detach_standard_streams() -> None:
-    """Point a forked child's stdin, stdout and stderr at the null device.
-
-    Its parent's output pipe then reaches end-of-file when the parent exits,
-    whether or not the child is still at work.
-    """
-    null = os.open(os.devnull, os.O_RDWR)
-    for fd in (0, 1, 2):
-        os.dup2(null, fd)
-    os.close(null)
 
 
 def _collect(child: tuple[int, int] | None) -> Any:
