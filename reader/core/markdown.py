@@ -53,7 +53,22 @@ class _Inline:
             self.plain(tok.content)
 
     def plain(self, content: str) -> None:
-        """Content markdown-it left untokenised (see `mdquick`): text and line breaks."""
+        """Content markdown-it left untokenised (see `mdquick`): text and line breaks.
+
+        Lines written as they show (no blanks around the breaks) at the cursor
+        are one copied run, each newline shown as a space: the same text and
+        source offsets as a piece per line, in a tenth of the pieces.
+        """
+        if (
+            self.source.startswith(content, self.cursor)
+            and " \n" not in content
+            and "\n " not in content
+            and "\n\t" not in content
+        ):
+            self.pieces.append(Piece(content.replace("\n", " "), self.cursor))
+            self.cursor += len(content)
+            self.length += len(content)
+            return
         for text, brk in plain_runs(content):
             self.text(text)
             if brk is not None:
