@@ -112,8 +112,12 @@ def strip_plain(tokens):
             for t in tokens]
 
 
+def same_tokens(source: str) -> bool:
+    return strip_plain(quicken(plain_md()).parse(source)) == strip_plain(plain_md().parse(source))
+
+
 def test_block_tokens_are_unchanged():
-    assert strip_plain(quicken(plain_md()).parse(ALL_KINDS)) == strip_plain(plain_md().parse(ALL_KINDS))
+    assert same_tokens(ALL_KINDS)
 
 
 markdown_lines = st.lists(
@@ -121,9 +125,16 @@ markdown_lines = st.lists(
         "", "", "text line", "text line", "  indented text", "trailing one ", " lead\ttab", "Text with *em* here", "# Head", "## Sub", "* item", "- item",
         "1. one", "> quote", "```", "~~~", "    code", "| a | b |", "|---|---|", "<div>", "</div>", "---",
         "===", "trailing  ", "tab\tin", "a & b", "[x]: http://e.com", "see [x]", "x!y :-", "\t\tdeep",
+        "+ plus", "2) two", "   - three spaces", "a | b", ": colon", "_under_", "`tick`", "#nospace", "text = sum",
     ]),
     max_size=30,
 ).map("\n".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(markdown_lines)
+def test_quick_parse_makes_the_same_tokens(source):
+    assert same_tokens(source)
 
 
 @settings(max_examples=200, deadline=None)
@@ -138,4 +149,5 @@ def test_every_kind_of_block_parses_the_same():
 
 def test_the_book_parses_the_same():
     source = shared_file("corpus/war-and-peace.md").read_text(encoding="utf-8")
+    assert same_tokens(source)
     assert document(source, "b.md", True) == document(source, "b.md", False)

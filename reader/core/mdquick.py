@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import mdTrim
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 
@@ -105,8 +106,45 @@ def _guard_block_rules(md: MarkdownIt) -> None:
         if r.name in _OPENERS:
             alt = [a for a in r.alt if not (enders and a == "paragraph")]
             ruler.at(r.name, _guarded(r.fn, *_OPENERS[r.name]), {"alt": alt})
-    if enders:
+    if enders and any(r.name == "lheading" for r in rules):
         ruler.before("paragraph", "reader_paragraph_end", _paragraph_end(dispatch), {"alt": ["paragraph"]})
+        ruler.before("lheading", "reader_plain_paragraph", _plain_paragraph)
+
+
+_NOT_PLAIN = frozenset("".join(chars for chars, _ in _OPENERS.values()) + "=")
+"""First characters of a line that might end a paragraph or underline it (setext)."""
+
+
+def _plain_paragraph(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """A top-level paragraph none of whose lines could end it early or underline it.
+
+    Makes the tokens markdown-it's paragraph rule makes, after one look at
+    each line's first character, where the setext-heading and paragraph
+    rules would each try every terminator on every line. Any other paragraph
+    is left to them.
+    """
+    # top level only (not in a quote or list; `parentType` won't tell: the setext rule leaves it changed)
+    if silent or state.level or state.blkIndent or end != state.lineMax:
+        return False
+    src, b_marks, t_shift, e_marks = state.src, state.bMarks, state.tShift, state.eMarks
+    line = start + 1
+    while line < end:
+        pos = b_marks[line] + t_shift[line]
+        if pos >= e_marks[line]:
+            break  # an empty line ends it
+        if src[pos] in _NOT_PLAIN:
+            return False
+        line += 1
+    content = mdTrim(state.getLines(start, line, state.blkIndent, False))
+    state.line = line
+    token = state.push("paragraph_open", "p", 1)
+    token.map = [start, line]
+    token = state.push("inline", "", 0)
+    token.content = content
+    token.map = [start, line]
+    token.children = []
+    state.push("paragraph_close", "p", -1)
+    return True
 
 
 def _paragraph_end(dispatch: dict[int, dict[str, list]]) -> Callable[..., bool]:
