@@ -67,3 +67,13 @@ def test_a_cancelled_child_is_gone(tmp_path):
         job.result()
     except RuntimeError as error:
         assert "exited" in str(error)
+
+
+def test_a_failed_fork_falls_back_to_a_fresh_interpreter(sample_store, monkeypatch, child_kind):
+    def no_fork():
+        raise OSError("no more processes")
+
+    monkeypatch.setattr(isolated.os, "fork", no_fork)
+    job = EntityJob(document_request(sample_store.doc), "rules")
+    assert not job.forked
+    assert summary(job.result()) == summary(extract_entities(sample_store.doc))

@@ -165,7 +165,12 @@ class _Forked:
 
     def __init__(self, request: tuple[Any, ...], backend: str) -> None:
         read, write = os.pipe()
-        self.pid = os.fork()
+        try:
+            self.pid = os.fork()
+        except OSError:
+            os.close(read)
+            os.close(write)
+            raise
         if self.pid == 0:
             _forked_main(request, backend, read, write)  # never returns
         os.close(write)
@@ -198,6 +203,16 @@ class _Forked:
             self.wait()
 
 
+def _start_child(request: tuple[Any, ...], backend: str) -> _Spawned | _Forked:
+    """A forked child where that is safe and the system allows it, else a spawned one."""
+    if can_fork():
+        try:
+            return _Forked(request, backend)
+        except OSError:  # out of processes or pipes for now: try the other way
+            pass
+    return _Spawned(request, backend)
+
+
 def _forked_main(request: tuple[Any, ...], backend: str, read: int, write: int) -> None:
     """The forked child: answer on `write`, then leave without running the parent's exit handlers."""
     status = 1
@@ -224,7 +239,7 @@ class EntityJob:
     """
 
     def __init__(self, request: tuple[Any, ...], backend: str) -> None:
-        self._child: _Spawned | _Forked = _Forked(request, backend) if can_fork() else _Spawned(request, backend)
+        self._child = _start_child(request, backend)
         self.sends_document = request[0] == "source"
         self._doc: Document | None = None
         self._error: BaseException | None = None
