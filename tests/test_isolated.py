@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
+from reader.core import isolated
 from reader.core.entities import EntityBackendError, extract_entities
-from reader.core.isolated import extract_in_child
+from reader.core.isolated import EntityJob, document_request, extract_in_child
 from reader.core.store import Store
 from tests_support import make_book_file
+
+
+@pytest.fixture(params=["forked", "spawned"], autouse=True)
+def child_kind(request, monkeypatch):
+    """Run each test with a forked child and with a fresh interpreter."""
+    if request.param == "forked" and not hasattr(os, "fork"):
+        pytest.skip("no fork here")
+    monkeypatch.setattr(isolated, "can_fork", lambda: request.param == "forked")
+    return request.param
 
 
 def summary(entities):
@@ -36,3 +48,32 @@ def test_child_errors_reach_the_reader_and_parsing_still_works(tmp_path):
     assert len(store.finish().all_sections) == len(Store.open(make_book_file(tmp_path)).doc.all_sections)
     with pytest.raises(EntityBackendError, match="unknown entity backend"):
         store.entities("no-such-backend", isolated=True)
+
+
+def test_the_child_is_the_kind_asked_for(sample_store, child_kind):
+    job = EntityJob(document_request(sample_store.doc), "rules")
+    assert job.forked == (child_kind == "forked")
+    assert summary(job.result()) == summary(extract_entities(sample_store.doc))
+
+
+def test_a_cancelled_child_is_gone(tmp_path):
+    store = Store.open(make_book_file(tmp_path, books=3, chapters=8), preview=3000)
+    store.prefetch_entities("rules")
+    job = store._jobs["rules"]
+    job.cancel()
+    job.cancel()
+    assert not job.running
+    try:  # it may have answered before it was stopped; if not, the failure is reported
+        job.result()
+    except RuntimeError as error:
+        assert "exited" in str(error)
+
+
+def test_a_failed_fork_falls_back_to_a_fresh_interpreter(sample_store, monkeypatch, child_kind):
+    def no_fork():
+        raise OSError("no more processes")
+
+    monkeypatch.setattr(isolated.os, "fork", no_fork)
+    job = EntityJob(document_request(sample_store.doc), "rules")
+    assert not job.forked
+    assert summary(job.result()) == summary(extract_entities(sample_store.doc))

@@ -2,28 +2,53 @@
 
 Extraction is pure Python and takes seconds on a book; in a thread it would
 hold the interpreter lock and make the reader's interface stutter. A child
-interpreter runs it on the machine's other core: the request goes in on its
-stdin and the entities come back on its stdout, both pickled.
+process runs it on the machine's other core. Before Textual starts, the
+reader has a single thread and the child is a fork of it (no interpreter to
+start, the request already in its memory); later, or where there is no
+fork, it is a fresh interpreter with the pickled request on its stdin.
+Either way the answers come back pickled through a pipe.
 
 The request is either a parsed `Document` or the source text with the
 arguments to parse it: the reader starts the child before it has parsed a
 big file itself, and parsing is deterministic, so both sides agree on every
 offset.
 
-(A plain subprocess rather than `multiprocessing`: under Textual, stderr is
-captured and has no file descriptor, which multiprocessing's spawn needs.)
+Each message from the child is length-prefixed and drained at once by a
+reader thread here, so the child never waits for the reader to ask for it
+(the reader collects the document and the entities only when it is ready).
+Entities travel as plain tuples: pickling slotted dataclasses one by one
+costs ten times as much.
+
+(Not `multiprocessing`: under Textual, stderr is captured and has no file
+descriptor, which multiprocessing's spawn needs.)
 """
 
 from __future__ import annotations
 
 import atexit
+import gc
+import os
 import pickle
+import queue
+import signal
+import struct
 import subprocess
 import sys
 import threading
-from typing import Any
+from typing import IO, Any
 
-from reader.core.model import Document, Entity
+from reader.core.forking import can_fork, detach_standard_streams
+from reader.core.gcpause import gc_paused
+from reader.core.model import Document, Entity, Mention
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+
+_LENGTH = struct.Struct(">Q")
+MAX_WORKERS = 4
+"""At most this many processes share a big document's extraction (the reader keeps a core too)."""
 
 
 def document_request(doc: Document) -> tuple[Any, ...]:
@@ -36,45 +61,210 @@ def source_request(source: str, name: str, fmt: str | None, raw: bool) -> tuple[
     return ("source", source, name, fmt, raw)
 
 
-class EntityJob:
-    """An extraction running in a child interpreter; `result()` waits for it.
+def pack_entities(entities: list[Entity]) -> list[tuple]:
+    """Entities as nested tuples of plain values (fast to pickle)."""
+    return [
+        (e.id, e.name, e.type, e.aliases, e.salience, [(m.start, m.end, m.text, m.kind, m.section) for m in e.mentions])
+        for e in entities
+    ]
 
+
+def unpack_entities(packed: list[tuple]) -> list[Entity]:
+    """The entities `pack_entities` packed."""
+    return [
+        Entity(eid, name, etype, aliases, [Mention(*m) for m in mentions], salience)
+        for eid, name, etype, aliases, salience, mentions in packed
+    ]
+
+
+PIPE_SIZE = 1 << 20
+"""Pipe capacity asked for (Linux's default ceiling for an unprivileged process)."""
+
+
+def widen_pipe(pipe: IO[bytes] | None) -> None:
+    """Let `pipe` hold a megabyte (Linux), not 64 KB.
+
+    A megabyte document crosses a 64 KB pipe in dozens of reads, and each
+    needs the reader's interpreter lock, which its interface thread holds
+    for up to 5 ms at a time while it starts: a third of a second lost.
+    """
+    set_size = getattr(fcntl, "F_SETPIPE_SZ", None) if fcntl is not None else None
+    if pipe is None or set_size is None:
+        return
+    try:
+        fcntl.fcntl(pipe.fileno(), set_size, PIPE_SIZE)
+    except OSError:  # over this system's limit: keep the default
+        pass
+
+
+def write_message(out: IO[bytes], kind: str, payload: object) -> None:
+    """Write one length-prefixed, pickled `(kind, payload)` message."""
+    data = pickle.dumps((kind, payload), pickle.HIGHEST_PROTOCOL)
+    out.write(_LENGTH.pack(len(data)) + data)
+    out.flush()
+
+
+def read_frames(stream: IO[bytes], frames: queue.SimpleQueue) -> None:
+    """Put each message's bytes from `stream` on `frames` as it arrives; None at the end."""
+    try:
+        while True:
+            head = stream.read(_LENGTH.size)
+            if len(head) < _LENGTH.size:
+                break
+            (size,) = _LENGTH.unpack(head)
+            data = stream.read(size)
+            if len(data) < size:
+                break
+            frames.put(data)
+    except (OSError, ValueError):  # the pipe closed under us (the job was cancelled)
+        pass
+    finally:
+        frames.put(None)
+
+
+class _Spawned:
+    """A child interpreter started as `python -m reader.core.isolated`; the request goes on its stdin."""
+
+    def __init__(self, request: tuple[Any, ...], backend: str) -> None:
+        # -P: don't put the working directory on the child's path (it may hold another `reader`)
+        command = [sys.executable, "-P", "-m", "reader.core.isolated", backend]
+        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for pipe in (self.process.stdin, self.process.stdout):
+            widen_pipe(pipe)
+        self.output: IO[bytes] = self.process.stdout  # type: ignore[assignment]
+        payload = pickle.dumps(request, pickle.HIGHEST_PROTOCOL)
+        threading.Thread(target=self._send, args=(payload,), daemon=True, name="entity-request").start()
+
+    def _send(self, payload: bytes) -> None:
+        try:
+            with self.process.stdin as stdin:  # type: ignore[union-attr]
+                stdin.write(payload)
+        except OSError:  # the child died early: `failure()` reports why
+            pass
+
+    def failure(self) -> str:
+        """Why the child ended without answering: its last line on stderr."""
+        code = self.process.wait()
+        lines = self.process.stderr.read().decode("utf-8", "replace").strip().splitlines()  # type: ignore[union-attr]
+        return lines[-1] if lines else f"the entity extractor exited with {code}"
+
+    def wait(self) -> None:
+        self.process.wait()
+
+    def running(self) -> bool:
+        return self.process.poll() is None
+
+    def kill(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
+
+class _Forked:
+    """A forked copy of this (single-threaded) process: no interpreter to start, no request to send."""
+
+    def __init__(self, request: tuple[Any, ...], backend: str) -> None:
+        read, write = os.pipe()
+        try:
+            self.pid = os.fork()
+        except OSError:
+            os.close(read)
+            os.close(write)
+            raise
+        if self.pid == 0:
+            _forked_main(request, backend, read, write)  # never returns
+        os.close(write)
+        self.output = os.fdopen(read, "rb")
+        widen_pipe(self.output)
+        self._status: int | None = None
+
+    def failure(self) -> str:
+        return f"the entity extractor exited with {self.wait()}"
+
+    def wait(self) -> int:
+        if self._status is None:
+            _, status = os.waitpid(self.pid, 0)
+            self._status = os.waitstatus_to_exitcode(status)
+        return self._status
+
+    def running(self) -> bool:
+        if self._status is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self._status = os.waitstatus_to_exitcode(status)
+        return self._status is None
+
+    def kill(self) -> None:
+        if self._status is None:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self.wait()
+
+
+def _start_child(request: tuple[Any, ...], backend: str) -> _Spawned | _Forked:
+    """A forked child where that is safe and the system allows it, else a spawned one."""
+    if can_fork():
+        try:
+            return _Forked(request, backend)
+        except OSError:  # out of processes or pipes for now: try the other way
+            pass
+    return _Spawned(request, backend)
+
+
+def _forked_main(request: tuple[Any, ...], backend: str, read: int, write: int) -> None:
+    """The forked child: answer on `write`, then leave without running the parent's exit handlers."""
+    status = 1
+    try:
+        os.close(read)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the reader stops it; Ctrl+C is the reader's
+        detach_standard_streams()
+        gc.disable()  # see `main`
+        with os.fdopen(write, "wb") as out:
+            serve(request, backend, out)
+        status = 0
+    finally:
+        os._exit(status)
+
+
+class EntityJob:
+    """An extraction running in a child process; `result()` waits for it.
+
+    The child is a fork of this process when that is safe (POSIX, no other
+    thread yet: the reader prefetching before Textual starts), which saves
+    starting an interpreter and sending the source; else a fresh interpreter.
     A child given source text sends its parsed `Document` first
     (`document()`), so the reader need not parse a big file a second time.
     """
 
     def __init__(self, request: tuple[Any, ...], backend: str) -> None:
-        # -P: don't put the working directory on the child's path (it may hold another `reader`)
-        command = [sys.executable, "-P", "-m", "reader.core.isolated", backend]
-        self._process = subprocess.Popen(
-            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
-        )
+        self._child = _start_child(request, backend)
         self.sends_document = request[0] == "source"
         self._doc: Document | None = None
         self._error: BaseException | None = None
         self._reading = threading.Lock()
-        payload = pickle.dumps(request, pickle.HIGHEST_PROTOCOL)
-        threading.Thread(target=self._send, args=(payload,), daemon=True, name="entity-request").start()
+        self._frames: queue.SimpleQueue = queue.SimpleQueue()
+        threading.Thread(
+            target=read_frames, args=(self._child.output, self._frames), daemon=True, name="entity-results"
+        ).start()
         atexit.register(self.cancel)
 
-    def _send(self, payload: bytes) -> None:
-        try:
-            with self._process.stdin as stdin:  # type: ignore[union-attr]
-                stdin.write(payload)
-        except OSError:  # the child died early: `result()` reports why
-            pass
+    @property
+    def forked(self) -> bool:
+        """True if the child is a fork of this process."""
+        return isinstance(self._child, _Forked)
 
     def _next(self) -> Any:
         """The child's next message; its failure raised here."""
         if self._error is not None:
             raise self._error
-        try:
-            kind, payload = pickle.load(self._process.stdout)  # type: ignore[arg-type]
-        except (EOFError, pickle.UnpicklingError):
-            code = self._process.wait()
-            lines = self._process.stderr.read().decode("utf-8", "replace").strip().splitlines()  # type: ignore[union-attr]
-            self._error = RuntimeError(lines[-1] if lines else f"the entity extractor exited with {code}")
+        frame = self._frames.get()
+        if frame is None:
+            self._error = RuntimeError(self._child.failure())
             raise self._error from None
+        with gc_paused():
+            kind, payload = pickle.loads(frame)
         if kind == "error":
             self._error = payload
             raise payload
@@ -92,16 +282,21 @@ class EntityJob:
         if self.sends_document:
             self.document()
         with self._reading:
-            entities = self._next()
-        self._process.wait()
+            packed = self._next()
+            with gc_paused():
+                entities = unpack_entities(packed)
+        self._child.wait()
         atexit.unregister(self.cancel)
         return entities
 
+    @property
+    def running(self) -> bool:
+        """True while the child process is alive."""
+        return self._child.running()
+
     def cancel(self) -> None:
         """Stop the child if it is still running (the reader is quitting)."""
-        if self._process.poll() is None:
-            self._process.kill()
-            self._process.wait()
+        self._child.kill()
 
 
 def extract_in_child(doc: Document, backend: str) -> list[Entity]:
@@ -118,24 +313,27 @@ def _document(request: tuple[Any, ...]) -> Document:
     return parse_source(source, name, fmt=fmt, raw=raw)
 
 
-def _send_message(kind: str, payload: object) -> None:
-    sys.stdout.buffer.write(pickle.dumps((kind, payload), pickle.HIGHEST_PROTOCOL))
-    sys.stdout.buffer.flush()
-
-
-def main() -> None:
-    """The child: a pickled request on stdin; on stdout ("doc", Document) for a
-    source request, then ("entities", list) or ("error", exception)."""
+def serve(request: tuple[Any, ...], backend: str, out: IO[bytes]) -> None:
+    """Answer `request` on `out`: ("doc", Document) for a source request, then
+    ("entities", packed entities) or ("error", exception)."""
     from reader.core.entities import extract_entities
+    from reader.core.entities.parallel import available_workers
 
-    request = pickle.load(sys.stdin.buffer)
     try:
         doc = _document(request)
         if request[0] == "source":
-            _send_message("doc", doc)
-        _send_message("entities", extract_entities(doc, sys.argv[1]))
+            write_message(out, "doc", doc)
+        entities = extract_entities(doc, backend, workers=min(available_workers(), MAX_WORKERS))
+        write_message(out, "entities", pack_entities(entities))
     except Exception as error:  # sent back and raised in the parent
-        _send_message("error", error)
+        write_message(out, "error", error)
+
+
+def main() -> None:
+    """The spawned child: a pickled request on stdin, the answer on stdout (see `serve`)."""
+    gc.disable()  # a short-lived process of many small acyclic objects: see `gc_paused`
+    request = pickle.load(sys.stdin.buffer)
+    serve(request, sys.argv[1], sys.stdout.buffer)
 
 
 if __name__ == "__main__":

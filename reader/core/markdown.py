@@ -14,6 +14,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from reader.core.builder import Piece, TextBuilder
+from reader.core.mdquick import is_plain, plain_runs, quicken
 from reader.core.model import Block, BlockKind, Span
 
 _STYLES = {"strong": "bold", "em": "italic", "s": "strike"}
@@ -44,6 +45,36 @@ class _Inline:
         if style:
             self.spans.append(Span(start, self.length, style))
 
+    def read(self, tok: Token) -> None:
+        """An inline token's children, or its plain content when `mdquick` left it untokenised."""
+        if tok.children:
+            self.walk(tok.children)
+        elif is_plain(tok.content):
+            self.plain(tok.content)
+
+    def plain(self, content: str) -> None:
+        """Content markdown-it left untokenised (see `mdquick`): text and line breaks.
+
+        Lines written as they show (no blanks around the breaks) at the cursor
+        are one copied run, each newline shown as a space: the same text and
+        source offsets as a piece per line, in a tenth of the pieces.
+        """
+        if (
+            self.source.startswith(content, self.cursor)
+            and " \n" not in content
+            and "\n " not in content
+            and "\n\t" not in content
+        ):
+            self.pieces.append(Piece(content.replace("\n", " "), self.cursor))
+            self.cursor += len(content)
+            self.length += len(content)
+            return
+        for text, brk in plain_runs(content):
+            self.text(text)
+            if brk is not None:
+                self.pieces.append(Piece(" ", self.cursor, copied=False))
+                self.length += 1
+
     def walk(self, children: list[Token]) -> None:
         for tok in children:
             kind = tok.type
@@ -69,7 +100,7 @@ class MarkdownParser:
 
     def __init__(self, builder: TextBuilder) -> None:
         self.builder = builder
-        self.md = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+        self.md = quicken(MarkdownIt("commonmark").enable("table").enable("strikethrough"))
 
     def parse(self, source: str) -> Block | None:
         """Parse `source`; return the title block, if the document has one."""
@@ -103,7 +134,7 @@ class MarkdownParser:
     def _inline(self, tok, opener, source, line_starts, depth, first_in_item, is_title):  # noqa: PLR0913
         start = _offset(tok, line_starts)
         inline = _Inline(source, start)
-        inline.walk(tok.children or [])
+        inline.read(tok)
         if opener.type == "heading_open":
             kind = BlockKind.TITLE if is_title else BlockKind.HEADING
             level = int(opener.tag[1:])
@@ -133,7 +164,7 @@ class MarkdownParser:
                 if inline.length:
                     inline.pieces.append(Piece(" │ ", inline.cursor, copied=False))
                     inline.length += 3
-                inline.walk(tok.children or [])
+                inline.read(tok)
         self.builder.add(BlockKind.PARAGRAPH, inline.pieces, spans=inline.spans)
 
 

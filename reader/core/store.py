@@ -15,13 +15,16 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader.core.isolated import EntityJob, document_request, source_request
 from reader.core.loader import DEFAULT_MAX_BYTES, read_document
 from reader.core.model import Document, Entity, Section
 from reader.core.outline import scan_outline
 from reader.core.parse import parse_source
 from reader.core.search import Query, SearchResult, search
+
+if TYPE_CHECKING:  # the child-process machinery is imported only for a big document
+    from reader.core.isolated import EntityJob
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +154,8 @@ class Store:
         A big file shown from a preview is sent as source text, so the child
         parses it in parallel with the reader instead of after it.
         """
+        from reader.core.isolated import EntityJob, document_request, source_request
+
         with self._entity_lock:
             if backend in self._entities or backend in self._jobs:
                 return

@@ -9,8 +9,7 @@ everything is safe to call from a worker thread.
 
 from __future__ import annotations
 
-import gc
-
+from ..gcpause import gc_paused
 from ..model import Document, Entity
 from .merge import build_entities
 from .rules import RuleExtractor
@@ -22,10 +21,12 @@ class EntityBackendError(Exception):
     """The requested extractor cannot run (unknown name, spaCy or its model missing)."""
 
 
-def extract_entities(doc: Document, backend: str = "rules") -> list[Entity]:
+def extract_entities(doc: Document, backend: str = "rules", *, workers: int = 1) -> list[Entity]:
     """The entities of `doc`, sorted by salience, highest first.
 
-    `backend` is "rules" (default) or "spacy" / "spacy:MODEL".
+    `backend` is "rules" (default) or "spacy" / "spacy:MODEL". `workers > 1`
+    lets the rule extractor fork that many processes for a big document: only
+    from a process without other threads (see `parallel`).
     """
     if backend == "spacy" or backend.startswith("spacy:"):
         from .spacy_backend import spacy_extract
@@ -35,13 +36,6 @@ def extract_entities(doc: Document, backend: str = "rules") -> list[Entity]:
         raise EntityBackendError(f"unknown entity backend {backend!r} (use 'rules' or 'spacy[:MODEL]')")
     # The rule extractor makes a few hundred thousand small, acyclic objects;
     # each cyclic-GC pass they trigger would also walk the whole parsed document
-    # (a quarter of the time on a novel). Pause the collector meanwhile; only
-    # the call that paused it turns it back on, so concurrent calls are safe.
-    paused = gc.isenabled()
-    if paused:
-        gc.disable()
-    try:
-        return build_entities(doc, RuleExtractor(doc).run())
-    finally:
-        if paused:
-            gc.enable()
+    # (a quarter of the time on a novel).
+    with gc_paused():
+        return build_entities(doc, RuleExtractor(doc).run(workers))

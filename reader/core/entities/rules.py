@@ -15,7 +15,8 @@ from ..model import Document
 from . import cues
 from .candidates import Candidate, Extraction
 from .lexicon import Lexicon, lexicon
-from .scan import Chunk, Scanner, Tok, zones_of
+from .parallel import PassOne, fork_map, pack_pass, split_zones, unpack_pass
+from .scan import Chunk, Scanner, Tok, Zone, zones_of
 from .typing_rules import guess_type, head_kind, is_acronym
 
 ACRONYM_GAP = re.compile(r"(?:['’]s)?\s*\(\s*")
@@ -47,21 +48,36 @@ class RuleExtractor:
         self._guesses: dict[tuple, tuple[str, float]] = {}  # guess_type's answers
         self._lookups: dict[tuple, tuple | None] = {}  # _lookup's answers
 
-    def run(self) -> Extraction:
-        """Both passes; candidates in text order."""
-        scanner = Scanner(self.text, zones_of(self.doc), self.lex)
-        for chunk in scanner.chunks():
-            if chunk.title:
-                self._split_title(chunk.toks)
-            else:
-                self._chunk(chunk)
-        for y in scanner.years:
-            self.out.append(Candidate(y.start, y.end, y.text, "date", tokens=[y.text]))
+    def run(self, workers: int = 1) -> Extraction:
+        """Both passes; candidates in text order.
+
+        `workers > 1` splits a big document's first pass over that many forked
+        processes (see `parallel`); the result is the same.
+        """
+        parts = split_zones(self.text, zones_of(self.doc), workers)
+        firsts = [(part, i > 0) for i, part in enumerate(parts)]
+        results = fork_map(self._first_pass, firsts, pack_pass, unpack_pass)
+        self.out = [c for out, _, _ in results for c in out]
+        self.out.extend(c for _, _, years in results for c in years)
+        self.deferred = [run for _, deferred, _ in results for run in deferred]
         self._support()
         self.out.sort(key=lambda c: c.start)
         return Extraction(self.out, self._acronym_links())
 
     # -- pass one -------------------------------------------------------------
+
+    def _first_pass(self, job: tuple[list[Zone], bool]) -> PassOne:
+        """Candidates, deferred word runs and years of some zones (`resume`: not the first)."""
+        zones, resume = job
+        self.out, self.deferred = [], []
+        scanner = Scanner(self.text, zones, self.lex, resume=resume)
+        for chunk in scanner.chunks():
+            if chunk.title:
+                self._split_title(chunk.toks)
+            else:
+                self._chunk(chunk)
+        years = [Candidate(y.start, y.end, y.text, "date", tokens=[y.text]) for y in scanner.years]
+        return self.out, self.deferred, years
 
     def _chunk(self, chunk: Chunk) -> None:
         toks = chunk.toks

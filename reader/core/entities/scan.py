@@ -77,14 +77,31 @@ def zones_of(doc: Document) -> list[Zone]:
     return out or [Zone(0, len(doc.text), False, None)]
 
 
-class Scanner:
-    """Walks the text once, yielding chunks and year tokens."""
+def can_split_at(text: str, zones: list[Zone], k: int) -> bool:
+    """Whether scanning `zones[k:]` on its own sees what a scan of all zones sees there.
 
-    def __init__(self, text: str, zones: list[Zone], lex: Lexicon, skip_runs: bool = True) -> None:
+    No chunk or context crosses a line break between two zones, and the
+    scanner forgets the previous word at each new zone, so a scan can resume
+    at any zone that starts on a new line (every block does).
+    """
+    return 0 < k < len(zones) and "\n" in text[zones[k - 1].end : zones[k].start]
+
+
+class Scanner:
+    """Walks the text once, yielding chunks and year tokens.
+
+    `resume=True` scans `zones` as the tail of a longer zone list (cut where
+    `can_split_at` allows): it starts at the first zone, on a new line.
+    """
+
+    def __init__(
+        self, text: str, zones: list[Zone], lex: Lexicon, skip_runs: bool = True, *, resume: bool = False
+    ) -> None:
         self.text = text
         self.zones = zones
         self.lex = lex
         self.skip_runs = skip_runs  # False: look at every word (the reference the tests compare with)
+        self.start = zones[0].start if resume else 0
         self.years: list[Tok] = []
 
     def chunks(self) -> Iterator[Chunk]:
@@ -102,13 +119,14 @@ class Scanner:
         connectors, function = cues.CONNECTORS, cues.FUNCTION
         joiners = connectors | tails
         search, words, skip_runs = TOKENS.search, PLAIN_WORDS.findall, self.skip_runs
-        zi, nz = 0, len(zones)
+        zi, nz, last_end = 0, len(zones), zones[-1].end
         zone = zones[0]
         zone_end, label = zone.end, zone.label
-        prev_end, prev_word = 0, ""
+        # a resumed scan starts after the line break before its first zone
+        pos, m = self.start, None
+        prev_end, prev_word = max(pos - 1, 0), ""
         cur: Chunk | None = None
         pending: list[Tok] = []
-        pos, m = 0, None
         while True:
             if m is not None:  # step past the last match
                 rs = m.start(2)
@@ -136,11 +154,14 @@ class Scanner:
             if m is None:
                 break
             s, e = m.span(1)
+            if s >= last_end:
+                break  # past the last zone: nothing more to see
             if s >= zone_end:
                 while zi < nz - 1 and s >= zones[zi].end:
                     zi += 1
                 zone = zones[zi]
                 zone_end, label = zone.end, zone.label
+                prev_word = ""  # context ends with the block
                 if not zone.start <= s < zone_end:
                     pos, m = e, None
                     continue  # code block or between blocks

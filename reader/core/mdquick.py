@@ -1,0 +1,204 @@
+"""Make markdown-it-py parse a long document faster, to exactly the same tokens.
+
+A book is mostly plain paragraphs, where markdown-it-py spends its time on
+work that cannot change the result:
+
+- Each block rule that can end a paragraph is tried on every line of every
+  paragraph (twice: the setext-heading rule looks ahead the same way). Such a
+  rule matches only a line whose first non-blank character is one of a few
+  (the table rule: a line whose next line's is), so one dispatcher looks at
+  the line and calls only the rules that could match; elsewhere, a guard
+  turns any other line down without calling the rule.
+- Inline text with no character that can start an inline rule
+  (`\\`, backtick, `~*_[<&`) can only become text and line breaks: it is
+  left untokenised (no children) and `plain_runs` reads it directly, as the
+  newline rule would, without a hundred thousand `Token` objects.
+
+Both rely on markdown-it internals (rule names, the commonmark rule set); if
+those differ, the parser is left as it is. Tests compare the tokens with and
+without these changes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import mdTrim
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core import StateCore
+
+_OPENERS: dict[str, tuple[str, int]] = {
+    "table": ("|-:", 1),
+    "fence": ("`~", 0),
+    "blockquote": (">", 0),
+    "hr": ("*-_", 0),
+    "list": ("*-+0123456789", 0),
+    "html_block": ("<", 0),
+    "heading": ("#", 0),
+}
+"""Block rule -> the characters a line must open with for it to match, and which line (0: this, 1: the next)."""
+
+_INLINE_RULES = (
+    ["text", "newline", "escape", "backticks", "strikethrough", "emphasis", "link", "image", "autolink",
+     "html_inline", "entity"],
+    ["balance_pairs", "strikethrough", "emphasis", "fragments_join"],
+)  # fmt: skip
+"""The enabled inline rules (then post-processing rules) the plain-text shortcut is exact for."""
+
+_RULE_START = re.compile(r"[\\`~*_\[<&]")
+"""A character where one of `_INLINE_RULES` other than text and newline could match."""
+
+
+def quicken(md: MarkdownIt) -> MarkdownIt:
+    """Install both shortcuts on `md` (where its rules are the expected ones); return it.
+
+    Afterwards an inline token whose content `is_plain` has no children:
+    read it with `plain_runs`.
+    """
+    _guard_block_rules(md)
+    if [_enabled(md.inline.ruler), _enabled(md.inline.ruler2)] == list(_INLINE_RULES):
+        md.core.ruler.at("inline", _inline_unless_plain)
+    return md
+
+
+def is_plain(content: str) -> bool:
+    """True if no inline rule but text and newline can match in `content`."""
+    return _RULE_START.search(content) is None
+
+
+def _inline_unless_plain(state: StateCore) -> None:
+    """markdown-it's core inline rule, skipping plain content."""
+    md, env = state.md, state.env
+    for token in state.tokens:
+        if token.type == "inline":
+            if token.children is None:
+                token.children = []
+            if not is_plain(token.content):
+                md.inline.parse(token.content, md, env, token.children)
+
+
+def _enabled(ruler) -> list[str]:
+    return [rule.name for rule in getattr(ruler, "__rules__", ()) if rule.enabled]
+
+
+def _guard_block_rules(md: MarkdownIt) -> None:
+    """Guard each `_OPENERS` rule, and try those that can end a paragraph through one dispatcher.
+
+    The dispatcher replaces them in the paragraph chain: it looks at the line
+    once and calls only the rules that could match it (the chain asks whether
+    any matches, and a rule that does not has no effect, so the order is free).
+    """
+    ruler = md.block.ruler
+    rules = [r for r in getattr(ruler, "__rules__", ()) if r.enabled]
+    if not any(r.name == "paragraph" for r in rules):
+        return
+    enders = [r for r in rules if "paragraph" in r.alt]
+    if not all(r.name in _OPENERS for r in enders):  # an unknown rule: guard each but keep the chain
+        enders = []
+    dispatch: dict[int, dict[str, list]] = {0: {}, 1: {}}
+    for r in enders:
+        chars, ahead = _OPENERS[r.name]
+        for ch in chars:
+            dispatch[ahead].setdefault(ch, []).append(r.fn)
+    for r in rules:
+        if r.name in _OPENERS:
+            alt = [a for a in r.alt if not (enders and a == "paragraph")]
+            ruler.at(r.name, _guarded(r.fn, *_OPENERS[r.name]), {"alt": alt})
+    if enders and any(r.name == "lheading" for r in rules):
+        ruler.before("paragraph", "reader_paragraph_end", _paragraph_end(dispatch), {"alt": ["paragraph"]})
+        ruler.before("lheading", "reader_plain_paragraph", _plain_paragraph)
+
+
+_NOT_PLAIN = frozenset("".join(chars for chars, _ in _OPENERS.values()) + "=")
+"""First characters of a line that might end a paragraph or underline it (setext)."""
+
+
+def _plain_paragraph(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """A top-level paragraph none of whose lines could end it early or underline it.
+
+    Makes the tokens markdown-it's paragraph rule makes, after one look at
+    each line's first character, where the setext-heading and paragraph
+    rules would each try every terminator on every line. Any other paragraph
+    is left to them.
+    """
+    # top level only (not in a quote or list; `parentType` won't tell: the setext rule leaves it changed)
+    if silent or state.level or state.blkIndent or end != state.lineMax:
+        return False
+    src, b_marks, t_shift, e_marks = state.src, state.bMarks, state.tShift, state.eMarks
+    line = start + 1
+    while line < end:
+        pos = b_marks[line] + t_shift[line]
+        if pos >= e_marks[line]:
+            break  # an empty line ends it
+        if src[pos] in _NOT_PLAIN:
+            return False
+        line += 1
+    content = mdTrim(state.getLines(start, line, state.blkIndent, False))
+    state.line = line
+    token = state.push("paragraph_open", "p", 1)
+    token.map = [start, line]
+    token = state.push("inline", "", 0)
+    token.content = content
+    token.map = [start, line]
+    token.children = []
+    state.push("paragraph_close", "p", -1)
+    return True
+
+
+def _paragraph_end(dispatch: dict[int, dict[str, list]]) -> Callable[..., bool]:
+    """One terminator for the paragraph chain: the rules for this line's (or the next's) first character."""
+    same, following = dispatch[0], dispatch[1]
+
+    def ends_paragraph(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if not silent:
+            return False  # in the main chain: the rules themselves come next
+        src = state.src
+        pos = state.bMarks[start] + state.tShift[start]
+        for rule in same.get(src[pos], ()) if pos < len(src) else ():
+            if rule(state, start, end, True):
+                return True
+        if following and start + 1 < end:
+            pos = state.bMarks[start + 1] + state.tShift[start + 1]
+            for rule in following.get(src[pos], ()) if pos < len(src) else ():
+                if rule(state, start, end, True):
+                    return True
+        return False
+
+    return ends_paragraph
+
+
+def _guarded(rule: Callable[..., bool], chars: str, ahead: int) -> Callable[..., bool]:
+    """`rule`, answered False at once for a line it cannot match."""
+
+    def guarded(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        line = start + ahead
+        if ahead and line >= end:
+            return False
+        pos = state.bMarks[line] + state.tShift[line]
+        if pos >= len(src := state.src) or src[pos] not in chars:
+            return False
+        return rule(state, start, end, silent)
+
+    return guarded
+
+
+def plain_runs(src: str) -> Iterator[tuple[str, str | None]]:
+    """What markdown-it makes of plain `src`: (text, the break after it or None) per line.
+
+    As its newline rule: a line's trailing spaces go, two or more making a
+    hard break; the next line's leading spaces and tabs go; an empty text
+    stands for no text token.
+    """
+    lines = src.split("\n")
+    last = len(lines) - 1
+    for i, line in enumerate(lines):
+        if i:
+            line = line.lstrip(" \t")
+        if i == last:
+            yield line, None
+        elif line.endswith("  "):
+            yield line.rstrip(" "), "hardbreak"
+        else:
+            yield (line[:-1] if line.endswith(" ") else line), "softbreak"
