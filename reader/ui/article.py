@@ -122,6 +122,10 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
     ]
 
     @dataclass
+    class FirstDrawn(WidgetMessage):
+        """The first lines are in a frame: what waited for them can start."""
+
+    @dataclass
     class PositionChanged(WidgetMessage):
         """The top of the view moved (scroll, jump, resize); fired often, so replaceable."""
 
@@ -153,6 +157,7 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
         self._combined: dict[tuple[Style, ...], Style] = {}
         self._base: Style | None = None
         self._anchor = 0  # the offset kept at the top across re-wraps
+        self._drawn = False
 
     # -- layout -----------------------------------------------------------
 
@@ -351,6 +356,9 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """Draw the lines in `crop`: the widget's own style is looked up once for all of them."""
+        if not self._drawn:
+            self._drawn = True
+            self.post_message(self.FirstDrawn(self))
         base = self.rich_style
         if base != self._base:
             if self._base is not None and crop != self.size.region:

@@ -76,6 +76,7 @@ class ReaderScreen(Screen):
         self._pending_jump: int | None = None  # a section past the preview, chosen while parsing
         self._wanted: Query | None = None  # the search last asked for
         self.ready = False  # every pane mounted (see `_assemble`)
+        self._assembly_started = False
 
     def compose(self) -> ComposeResult:
         """The first frame: the title, the article and the panes' frames.
@@ -86,19 +87,27 @@ class ReaderScreen(Screen):
         """
         yield TitleBar()
         with Horizontal(id="main"):
-            yield Vertical(id="sections")
+            sections = Vertical(id="sections")
+            sections.border_title = "Sections"
+            yield sections
             yield ArticleView(self.doc, id="article")
             yield EntitiesPane(self.doc, id="entities")
         yield Static(id="status")
         yield ReaderFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#sections").border_title = "Sections"
         self.article.focus()
+        # In case the article is never drawn (a terminal too small to show it).
+        self.set_timer(0.5, self._assemble)
+
+    def on_article_view_first_drawn(self) -> None:
         self.call_after_refresh(self._assemble)
 
     async def _assemble(self) -> None:
         """After the first frame: mount the rest, replay keys typed meanwhile, start the slow work."""
+        if self._assembly_started:
+            return
+        self._assembly_started = True
         from reader.ui.search_bar import SearchBar
         from reader.ui.sections import SectionsTree
 
