@@ -7,6 +7,7 @@ selection and the highlights.
 
 from __future__ import annotations
 
+import heapq
 import time
 
 from dataclasses import dataclass
@@ -38,6 +39,11 @@ GROUPS = [
 
 NAME_WIDTH = 26
 """Longer entity names are cut with an ellipsis so the count stays on the same line."""
+
+MAX_LISTED = 300
+"""The most entities listed at once, the most salient first: a book has thousands, and
+Textual's OptionList measures every option it is given (half a second for 2,000, on
+every keystroke of the filter). Typing a filter reaches the rest."""
 
 
 def group_entities(entities: list[Entity], *, dates: bool, needle: str = "") -> list[tuple[str, list[Entity]]]:
@@ -88,16 +94,27 @@ class EntityList(SteadyScrollbars, OptionList):
         self.rebuild()
 
     def rebuild(self) -> None:
-        """Re-list the entities under the current filter and date setting."""
+        """Re-list the entities under the current filter and date setting (at most `MAX_LISTED`)."""
         self.clear_options()
         options: list[Option] = []
-        for heading, members in group_entities(self.entities, dates=self.dates, needle=self.needle):
+        groups = group_entities(self.entities, dates=self.dates, needle=self.needle)
+        matching = [entity for _, members in groups for entity in members]
+        shown = None
+        if len(matching) > MAX_LISTED:
+            top = heapq.nsmallest(MAX_LISTED, matching, key=lambda e: (-e.salience, e.name))
+            shown = {id(entity) for entity in top}
+        for heading, members in groups:
             options.append(Option(Text(f"{heading} ({len(members)})", style="bold"), disabled=True))
             for entity in members:
+                if shown is not None and id(entity) not in shown:
+                    continue
                 name = sanitize(entity.name)
                 label = Text(name if len(name) <= NAME_WIDTH else name[: NAME_WIDTH - 1] + "…")
                 label.append(f"  {len(entity.mentions)}", style="dim")
                 options.append(Option(label, id=entity.id))
+        if shown is not None:
+            more = len(matching) - MAX_LISTED
+            options.append(Option(Text(f"… {more:,} more: type to filter", style="dim italic"), disabled=True))
         self.add_options(options)
         self.parent_pane().update_status()
 
@@ -105,11 +122,18 @@ class EntityList(SteadyScrollbars, OptionList):
         return self.query_ancestor(EntitiesPane)
 
     def select_entity(self, entity: Entity) -> None:
-        """Move the highlight to `entity`, clearing a filter that hides it."""
-        if entity.id not in {o.id for o in self.options}:
-            self.needle = ""
+        """Move the highlight to `entity`: clear a filter that hides it, or filter by its name
+        if it is not among the entities listed."""
+        for needle in ("", entity.name):
+            if self._listed(entity):
+                break
+            self.needle = needle
             self.rebuild()
-        self.highlighted = self.get_option_index(entity.id)
+        if self._listed(entity):
+            self.highlighted = self.get_option_index(entity.id)
+
+    def _listed(self, entity: Entity) -> bool:
+        return any(option.id == entity.id for option in self.options)
 
     def on_key(self, event: events.Key) -> None:
         """Type to filter: printable keys edit the filter, Backspace/Escape undo it."""

@@ -8,14 +8,18 @@ from textual.message import Message
 from textual.widget import Widget
 
 from reader.core.model import Document, Entity, Section
+from reader.ui.highlights import Ranges
 from reader.ui.wrap import WrapMap
 
 
 @dataclass
 class EntitiesReady(Message):
-    """The background worker finished: `entities` in salience order."""
+    """The background worker finished: `entities` in salience order, and every mention
+    in text order (`mentions`) with the entity it belongs to (`owners`)."""
 
     entities: list[Entity]
+    mentions: Ranges
+    owners: list[Entity]
 
 
 @dataclass

@@ -188,20 +188,24 @@ class ReaderScreen(Screen):
 
     @work(thread=True, exclusive=True, group="entities")
     def _compute_entities(self) -> None:
-        """Extract entities in a child process; the article is usable meanwhile."""
+        """Extract entities in a child process; the article is usable meanwhile.
+
+        The index of every mention (for clicks in the article) is built here
+        too, off the event loop: a book has tens of thousands.
+        """
         try:
-            entities = self.store.entities(backend=self.ner_backend, isolated=self.app.isolate_entities)
+            entities = list(self.store.entities(backend=self.ner_backend, isolated=self.app.isolate_entities))
         except Exception as error:  # any extractor failure must leave the reader running
             self.post_message(EntitiesFailed(f"{type(error).__name__}: {error}"))
-        else:
-            self.post_message(EntitiesReady(list(entities)))
+            return
+        owned = sorted(((m.start, m.end, n) for n, e in enumerate(entities) for m in e.mentions), key=lambda t: t[:2])
+        mentions = Ranges.from_sorted([t[0] for t in owned], [t[1] for t in owned])
+        self.post_message(EntitiesReady(entities, mentions, [entities[t[2]] for t in owned]))
 
     def on_entities_ready(self, message: EntitiesReady) -> None:
         self.entities = message.entities
-        owners = [(m.start, m.end, e) for e in message.entities for m in e.mentions]
-        self._mention_index = Ranges((start, end) for start, end, _ in owners)
-        by_span = {(start, end): e for start, end, e in owners}
-        self._mention_owner = [by_span[s] for s in zip(self._mention_index.starts, self._mention_index.ends)]
+        self._mention_index = message.mentions
+        self._mention_owner = message.owners
         self.entities_pane.show_entities(message.entities)
         self._freeze()
 

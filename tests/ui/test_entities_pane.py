@@ -149,3 +149,34 @@ async def test_dates_are_hidden_until_toggled(sample_store):
         await pilot.press("D")
         await pilot.pause()
         assert "Dates (1)" in screen_text(app)
+
+
+async def test_a_long_list_shows_the_most_salient_and_a_filter_reaches_the_rest():
+    """A book has thousands of entities: the list holds the MAX_LISTED most salient, typing finds any."""
+    from reader.core.model import Entity, Mention
+    from reader.core.store import Store
+    from reader.ui.entities import MAX_LISTED
+
+    count = MAX_LISTED + 40
+    names = [f"Person{n:04d}" for n in range(count)]
+    store = Store.from_text("Roll Call\n\n" + " ".join(names) + ".\n", "roll.txt")
+    text = store.doc.text
+    entities = []
+    for n, name in enumerate(names):
+        start = text.index(name)
+        mention = Mention(start, start + len(name), name, "name", 0)
+        entities.append(Entity(name.lower(), name, "person", mentions=[mention], salience=float(count - n)))
+    app = ReaderApp([StubStore(store, entities)])
+    async with app.run_test(size=(160, 48)) as pilot:
+        await wait_for_entities(pilot)
+        entity_list = app.screen.query_one(EntityList)
+        listed = [o.id for o in entity_list.options if o.id]
+        assert listed == [e.id for e in entities[:MAX_LISTED]]  # the most salient, in order
+        assert str(entity_list.options[-1].prompt) == "… 40 more: type to filter"
+        assert f"People ({count})" in str(entity_list.options[0].prompt)
+        rare = entities[-1]
+        app.screen.select_entity(rare)  # as from a click in the article or the palette
+        await pilot.pause()
+        assert entity_list.highlighted is not None
+        assert entity_list.options[entity_list.highlighted].id == rare.id
+        assert app.screen.counter() == f"{rare.name} 1/1"
