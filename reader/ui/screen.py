@@ -123,10 +123,8 @@ class ReaderScreen(Screen):
         footer.call_later(footer.show_keys, self)  # in the footer's own context: its compose binds data
         # From the app's own context: a key "sent" by this screen would not bubble back up to it.
         self.app.call_later(self.app.release_keys)
-        if self.store.complete:
-            self._compute_entities()
-        else:
-            self._finish_document()
+        # After the frame that shows all that: the worker's thread shares the interpreter.
+        self.call_after_refresh(self._compute_entities if self.store.complete else self._finish_document)
 
     @property
     def article(self) -> ArticleView:
