@@ -103,7 +103,7 @@ def run_app(stores: list[Store], args: argparse.Namespace) -> None:
     # The first lines go on screen now; Textual's first frame completes them.
     from reader.ui import instant
 
-    painted = sys.platform != "win32" and instant.paint(stores[0].doc)
+    painted = instant.paint(stores[0].doc)
     from reader.ui.app import ReaderApp
 
     ReaderApp(stores, ner_backend=args.ner, isolate_entities=isolate, painted=painted).run()
@@ -113,7 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return the exit status."""
     args = build_parser().parse_args(argv)
     interactive = not (args.json or args.outline or args.entities)
-    if interactive and sys.platform != "win32":
+    instant = None
+    if interactive:
         from reader.ui import instant
 
         instant.hold_keys()  # keys typed while the file loads wait for the reader
@@ -141,6 +142,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 0
     finally:
-        if "reader.ui.instant" in sys.modules:
-            sys.modules["reader.ui.instant"].leave()  # the terminal as it was, whatever happened
+        if instant is not None:
+            instant.leave()  # the terminal as it was, whatever happened
     return 0

@@ -62,6 +62,8 @@ def paint(doc: Document, out: TextIO | None = None, keys: TextIO | None = None) 
     `out` defaults to where Textual draws, `keys` to stdin: both must be
     terminals, as for the reader itself.
     """
+    if sys.platform == "win32":  # Textual's Windows driver would clear it anyway
+        return False
     out, keys = out or _terminal(), keys or sys.stdin
     try:
         if not (out.isatty() and keys.isatty()) or os.environ.get("TERM", "") in ("", "dumb"):
@@ -87,10 +89,10 @@ def hold_keys(keys: TextIO | None = None) -> None:
     The CLI calls this first thing when it is going to open the reader, so
     that even keys typed while the file is read are kept for it.
     """
+    if "tty" in _state or sys.platform == "win32":
+        return
     import termios
 
-    if "tty" in _state:
-        return
     keys = keys or sys.stdin
     try:
         if not keys.isatty():
@@ -109,14 +111,15 @@ def hold_keys(keys: TextIO | None = None) -> None:
 
 def _release_keys() -> None:
     """The terminal's own settings back (keys already typed stay queued)."""
+    saved = _state.pop("tty", None)
+    if saved is None:
+        return
     import termios
 
-    saved = _state.pop("tty", None)
-    if saved is not None:
-        try:
-            termios.tcsetattr(saved[0], termios.TCSANOW, saved[1])
-        except termios.error:
-            pass
+    try:
+        termios.tcsetattr(saved[0], termios.TCSANOW, saved[1])
+    except termios.error:
+        pass
 
 
 def handed_over() -> None:

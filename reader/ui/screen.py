@@ -196,7 +196,7 @@ class ReaderScreen(Screen):
         except Exception as error:  # any extractor failure must leave the reader running
             self.post_message(EntitiesFailed(f"{type(error).__name__}: {error}"))
             return
-        owned = sorted(((m.start, m.end, n) for n, e in enumerate(entities) for m in e.mentions), key=lambda t: t[:2])
+        owned = sorted((m.start, m.end, n) for n, e in enumerate(entities) for m in e.mentions)
         mentions = Ranges.from_sorted([t[0] for t in owned], [t[1] for t in owned])
         self.post_message(EntitiesReady(entities, mentions, [entities[t[2]] for t in owned]))
         # The case-blind search index (a lower-case copy, 40 ms for a book), made now
