@@ -47,7 +47,7 @@ class ReaderScreen(Screen):
         Binding("N", "step(False)", "Prev hit", show=False, id="reader.previous"),
         Binding("right_square_bracket", "next_section", "Next section", id="reader.next_section"),
         Binding("left_square_bracket", "previous_section", "Prev section", show=False, id="reader.previous_section"),
-        Binding("escape", "clear", "Clear search/entity", show=False, id="reader.clear"),
+        Binding("escape", "clear", "Clear search/entity, back to article", show=False, id="reader.clear"),
         Binding("s", "focus_pane('sections')", "Focus sections", show=False, id="reader.focus_sections"),
         Binding("a", "focus_pane('article')", "Focus article", show=False, id="reader.focus_article"),
         Binding("e", "focus_pane('entities')", "Focus entities", show=False, id="reader.focus_entities"),
@@ -422,11 +422,16 @@ class ReaderScreen(Screen):
         self.update_status()
 
     def action_clear(self) -> None:
-        """Escape: drop the search if there is one, else the selected entity."""
+        """Escape: drop the search if there is one, else the selected entity, else go back to the article.
+
+        In the entity list letters filter it (`q` too), so Escape is the way out.
+        """
         if self.search_text:
             self.search_bar.action_clear()
         elif self.entity is not None:
             self.select_entity(None)
+        else:
+            self.article.focus()
 
     # -- status -------------------------------------------------------------
 

@@ -138,6 +138,8 @@ async def test_typing_in_the_sidebar_filters_it(sample_store):
         await pilot.press("escape")
         await pilot.pause()
         assert "Russia  " in screen_text(app)
+        await pilot.press("escape")  # nothing left to clear: back to the article, where q quits
+        assert isinstance(app.focused, ArticleView)
 
 
 async def test_dates_are_hidden_until_toggled(sample_store):
