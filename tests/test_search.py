@@ -1,10 +1,15 @@
 """Search over the store: literal and regex, smart case, whole words, sections, errors."""
 
+import re
 import time
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests_support import shared_file
+from reader.core import search as search_module
+from reader.core.ranges import Ranges
 from reader.core.search import SearchError
 from reader.core.store import Store
 
@@ -74,14 +79,37 @@ def test_empty_query_and_zero_width_matches(sample_store):
 
 def test_stepping_helpers(sample_store):
     result = sample_store.search("czech")
-    mid = result.starts[3]
+    mid = result[3].start
     assert result.first_from(mid) == 3
     assert result.first_from(mid + 1) == 4
     assert result.first_from(len(sample_store.doc.text)) == 0
-    window = result.between(result.starts[1], result.starts[3])
+    window = result.between(result[1].start, result[3].start)
     assert list(window) == [1, 2]
 
 
 def test_war_and_peace_napoleon():
     store = Store.open(shared_file("corpus/war-and-peace.txt"))
     assert len(store.search("napoleon")) == 588
+
+
+@given(st.text(alphabet="ab ", max_size=40), st.text(alphabet="ab", min_size=1, max_size=4), st.integers(1, 6))
+def test_literal_hits_answer_like_the_hit_lists(haystack, needle, block):
+    """Counted per block and located on demand, the hits are those of a full left-to-right scan."""
+    occurrences = [i for i in range(len(haystack)) if haystack.startswith(needle, i)]
+    overlapping = any(b - a < len(needle) for a, b in zip(occurrences, occurrences[1:]))
+    assert search_module._overlaps(haystack, needle) == overlapping
+    if overlapping:
+        return
+    scanned = [m.start() for m in re.finditer(re.escape(needle), haystack)]
+    eager = Ranges((start, start + len(needle)) for start in scanned)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search_module, "BLOCK", block)
+        lazy = search_module.LiteralHits(haystack, needle)
+        assert len(lazy) == len(eager)
+        assert [lazy.span(i) for i in range(len(lazy))] == [eager.span(i) for i in range(len(eager))]
+        for offset in range(-1, len(haystack) + 2):
+            assert lazy.index_from(offset) == eager.index_from(offset)
+            assert lazy.at(offset) == eager.at(offset)
+            assert lazy.first_from(offset) == eager.first_from(offset)
+            for end in range(offset, len(haystack) + 2):
+                assert lazy.overlapping(offset, end) == eager.overlapping(offset, end)

@@ -1,14 +1,15 @@
 """Search a document's display text: literal or regex, smart case, whole words.
 
-Results are kept as two parallel offset lists (a search for `the` in a book
-has tens of thousands of hits), with `Match` objects made on demand. Regex
+Results are `Ranges` of offsets, with `Match` objects made on demand. A
+literal query is counted at C speed and its hits located only where they are
+asked for (a search for `e` in a book has 300,000 of them). Regex
 search runs with a time limit, so a catastrophic pattern such as `(a+)+$`
 ends with a `SearchError` instead of hanging the reader.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate, repeat
@@ -16,6 +17,7 @@ from operator import add
 from typing import TYPE_CHECKING
 
 from reader.core.model import Document
+from reader.core.ranges import Ranges
 
 if TYPE_CHECKING:
     import regex
@@ -73,33 +75,31 @@ class Match:
 class SearchResult:
     """The ordered hits of one query over one document."""
 
-    def __init__(self, doc: Document, query: Query, starts: list[int], ends: list[int], truncated: bool) -> None:
+    def __init__(self, doc: Document, query: Query, hits: Ranges, truncated: bool = False) -> None:
         self.doc = doc
         self.query = query
-        self.starts = starts
-        self.ends = ends
+        self.hits = hits
         self.truncated = truncated
 
     def __len__(self) -> int:
-        return len(self.starts)
+        return len(self.hits)
 
     def __getitem__(self, i: int) -> Match:
-        start = self.starts[i]
-        return Match(start, self.ends[i], self.doc.section_at(start).index)
+        if not -len(self) <= i < len(self):
+            raise IndexError(i)
+        start, end = self.hits.span(i % len(self))
+        return Match(start, end, self.doc.section_at(start).index)
 
     def __iter__(self):
         return (self[i] for i in range(len(self)))
 
     def first_from(self, offset: int) -> int:
         """Index of the first hit at or after `offset`, wrapping to 0 past the last one."""
-        i = bisect_left(self.starts, offset)
-        return i if i < len(self.starts) else 0
+        return self.hits.first_from(offset)
 
     def between(self, start: int, end: int) -> range:
         """Indices of the hits that overlap `[start, end)`, for drawing highlights."""
-        first = bisect_left(self.ends, start + 1)
-        last = bisect_left(self.starts, end)
-        return range(first, max(first, last))
+        return self.hits.overlapping(start, end)
 
 
 class _Shifted(Sequence[int]):
@@ -119,12 +119,89 @@ class _Shifted(Sequence[int]):
         return self.values[i] + self.shift
 
 
-def _literal(doc: Document, query: Query) -> tuple[list[int], Sequence[int]] | None:
-    """Hits of a plain literal query by `str.split` (C speed), or None when it does not apply.
+def _split_starts(haystack: str, needle: str, offset: int = 0, limit: int = -1) -> list[int]:
+    """Starts of the leftmost non-overlapping hits of `needle` in `haystack`, plus `offset`.
 
-    `split` finds the same leftmost, non-overlapping hits as a regex scan, and
-    thousands of them (`e`, `the` in a book) cost no match objects.
+    `str.split` finds them at C speed, and thousands of hits (`e`, `the` in a
+    book) cost one int each and no match objects.
     """
+    parts = haystack.split(needle, limit)
+    parts.pop()
+    size = len(needle)
+    # The i-th hit starts after the first i+1 parts and i needles.
+    starts = list(accumulate(map(add, map(len, parts), repeat(size)), initial=offset - size))
+    starts.pop(0)
+    return starts
+
+
+BLOCK = 1 << 15
+"""Characters per block of a `LiteralHits`: its hits are located one block at a time."""
+
+
+class LiteralHits(Ranges):
+    """Every hit of a literal `needle` in `haystack`, counted at once and located on demand.
+
+    Only for a needle no two of whose occurrences overlap in `haystack` (see
+    `_overlaps`): then the hits are simply its occurrences, the hits starting
+    in any block are those `str.count` and `str.split` find in that block
+    (plus `len(needle) - 1` characters), and a keystroke of an incremental
+    search over a book costs a C-speed count of each block and the hits of the
+    one or two blocks on screen, however many there are (`e`: 300,000).
+    """
+
+    def __init__(self, haystack: str, needle: str) -> None:  # no `starts`/`ends` lists: see `span`
+        self.current: int | None = None
+        self.haystack, self.needle, self.size = haystack, needle, len(needle)
+        reach = BLOCK + self.size - 1
+        counts = (haystack.count(needle, block, block + reach) for block in range(0, len(haystack), BLOCK))
+        self.firsts = list(accumulate(counts, initial=0))
+        """Index of the first hit of each block; the last item is the number of hits."""
+        self._located: dict[int, list[int]] = {}
+
+    def _block(self, k: int) -> list[int]:
+        """The starts of the hits in block `k`."""
+        starts = self._located.get(k)
+        if starts is None:
+            begin = k * BLOCK
+            starts = _split_starts(self.haystack[begin : begin + BLOCK + self.size - 1], self.needle, begin)
+            self._located[k] = starts
+        return starts
+
+    def __len__(self) -> int:
+        return self.firsts[-1]
+
+    def span(self, index: int) -> tuple[int, int]:
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        k = bisect_right(self.firsts, index) - 1  # the last block starting at or before it: never an empty one
+        start = self._block(k)[index - self.firsts[k]]
+        return start, start + self.size
+
+    def index_from(self, offset: int) -> int:
+        k = max(0, offset) // BLOCK
+        if k >= len(self.firsts) - 1:
+            return len(self)
+        return self.firsts[k] + bisect_left(self._block(k), offset)
+
+    def overlapping(self, start: int, end: int) -> range:
+        return range(self.index_from(start - self.size + 1), self.index_from(end))
+
+
+def _overlaps(haystack: str, needle: str) -> bool:
+    """Whether two occurrences of `needle` overlap somewhere in `haystack` (`aa` in `aaa`).
+
+    Occurrences `q` apart can overlap only when `q` is a period of the needle
+    (its last `len - q` characters repeat its first ones); such a pair reads
+    `needle[:q] + needle`. A needle with many periods (`aaaa`) counts as
+    overlapping without looking.
+    """
+    size = len(needle)
+    periods = [q for q in range(1, size) if needle.startswith(needle[q:])]
+    return len(periods) > 4 or any(needle[:q] + needle in haystack for q in periods)
+
+
+def _literal(doc: Document, query: Query) -> Ranges | None:
+    """The hits of a plain literal query, or None when it needs the regex engine."""
     if query.regex or query.whole_word:
         return None
     if query.case_sensitive:
@@ -133,23 +210,20 @@ def _literal(doc: Document, query: Query) -> tuple[list[int], Sequence[int]] | N
         haystack, needle = doc.lowered(), query.text.lower()
         if haystack is None or len(needle) != len(query.text):
             return None
-    parts = haystack.split(needle, MAX_MATCHES)
-    parts.pop()
-    size = len(needle)
-    # All in C, one int made per hit: the i-th hit starts after the first i+1 parts and i needles.
-    starts = list(accumulate(map(add, map(len, parts), repeat(size)), initial=-size))
-    starts.pop(0)
-    return starts, _Shifted(starts, size)
+    if not _overlaps(haystack, needle):
+        return LiteralHits(haystack, needle)
+    # `split` finds the same leftmost, non-overlapping hits as a regex scan.
+    starts = _split_starts(haystack, needle, 0, MAX_MATCHES)
+    return Ranges.from_sorted(starts, _Shifted(starts, len(needle)))
 
 
 def search(doc: Document, query: Query, *, timeout: float = DEFAULT_TIMEOUT) -> SearchResult:
     """Find every non-empty, non-overlapping hit of `query` in `doc.text`, in order."""
     if not query.text:
-        return SearchResult(doc, query, [], [], False)
+        return SearchResult(doc, query, Ranges())
     fast = _literal(doc, query)
     if fast is not None:
-        starts, ends = fast
-        return SearchResult(doc, query, starts, ends, len(starts) >= MAX_MATCHES)
+        return SearchResult(doc, query, fast, len(fast) >= MAX_MATCHES and not isinstance(fast, LiteralHits))
     pattern = query.compile()
     starts: list[int] = []
     ends: list[int] = []
@@ -159,7 +233,7 @@ def search(doc: Document, query: Query, *, timeout: float = DEFAULT_TIMEOUT) -> 
                 starts.append(m.start())
                 ends.append(m.end())
                 if len(starts) >= MAX_MATCHES:
-                    return SearchResult(doc, query, starts, ends, True)
+                    return SearchResult(doc, query, Ranges.from_sorted(starts, ends), True)
     except TimeoutError:
         raise SearchError(f"too slow: gave up after {timeout:g} s") from None
-    return SearchResult(doc, query, starts, ends, False)
+    return SearchResult(doc, query, Ranges.from_sorted(starts, ends))

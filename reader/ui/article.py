@@ -27,7 +27,7 @@ from textual.strip import Strip
 from reader.ui.messages import WidgetMessage
 from reader.core.model import Block, BlockKind, Document
 from reader.ui import layout
-from reader.ui.highlights import Ranges
+from reader.core.ranges import Ranges
 from reader.ui.wrap import BLANK, Row, WrapMap, sanitize
 
 _BLOCK_CLASSES = {
@@ -389,7 +389,8 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
         found = []
         for ranges, name in ((self.mentions, "article--mention"), (self.matches, "article--match")):
             for i in ranges.overlapping(start, end):
-                left, right = max(ranges.starts[i], start), min(ranges.ends[i], end)
+                first, last = ranges.span(i)
+                left, right = max(first, start), min(last, end)
                 if left < right:
                     found.append((f"{name}-current" if i == ranges.current else name, left, right))
         return tuple(found)

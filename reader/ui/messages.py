@@ -8,7 +8,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from reader.core.model import Document, Entity, Section
-from reader.ui.highlights import Ranges
+from reader.core.ranges import Ranges
 from reader.ui.wrap import WrapMap
 
 

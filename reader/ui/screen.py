@@ -17,13 +17,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from reader.core.model import Document, Entity, Section
 from reader.ui.article import ArticleView
 from reader.ui.entities import EntitiesPane
 from reader.ui.footer import ReaderFooter
-from reader.ui.highlights import Ranges
+from reader.core.ranges import Ranges
 from reader.ui.layout import NARROW
 from reader.ui.messages import DocumentParsed, DocumentWrapped, EntitiesFailed, EntitiesReady, OutlineScanned
 from reader.ui.title_bar import TitleBar
@@ -285,6 +286,19 @@ class ReaderScreen(Screen):
 
     def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
         self.run_search(event.query, regex=event.regex, case=event.case)
+        self._draw_together(self.search_bar.input, self.article, *self.search_bar.children, self.query_one("#status"))
+
+    @staticmethod
+    def _draw_together(*widgets: Widget) -> None:
+        """Hand the screen these widgets' pending repaints now, for its next frame.
+
+        A widget tells its screen about a repaint only once its own message
+        queue is idle; by then the screen may have drawn a frame with the
+        typed letter but without the matches, and the rest waits a frame
+        (16 ms). `_check_refresh` is what each widget would run when idle.
+        """
+        for widget in widgets:
+            widget._check_refresh()
 
     def run_search(self, query: str, *, regex: bool = False, case: bool | None = None) -> None:
         """Search the whole document; highlight every match, bring the first after the reading position into view.
@@ -328,10 +342,10 @@ class ReaderScreen(Screen):
             self._set_matches(Ranges())
             self.search_bar.set_error(found)
             return
-        matches = Ranges.from_sorted(found.starts, found.ends)
+        matches = found.hits
         if matches:
             matches.current = matches.first_from(self.article.top_offset)
-            self.article.scroll_to_offset(matches.starts[matches.current], top=False)
+            self.article.scroll_to_offset(matches.span(matches.current)[0], top=False)
         self.active = "search"
         self._set_matches(matches)
 
@@ -412,7 +426,7 @@ class ReaderScreen(Screen):
 
     def _show_current(self, ranges: Ranges, jump: bool) -> None:
         if jump and ranges.current is not None:
-            self.article.scroll_to_offset(ranges.starts[ranges.current], top=False)
+            self.article.scroll_to_offset(ranges.span(ranges.current)[0], top=False)
         if ranges is self.matches:
             self.search_bar.set_count(ranges.current, len(ranges))
             self.article.set_matches(ranges)

@@ -40,6 +40,19 @@ class SearchInput(Input):
         """Never a layout: the box is 1fr × 1, and a layout of the screen per keystroke costs ~5 ms."""
         return super().refresh(*regions, repaint=repaint, layout=False, recompose=recompose)
 
+    def _watch_value(self, value: str) -> None:
+        """Report the new query at once, not through `Input.Changed`.
+
+        `Input.Changed` would reach the screen through this input's and the
+        bar's queues, after the input's own repaint: Textual would draw the
+        typed letter in one frame and the matches a frame later (16 ms on).
+        Posted from here, the query is searched before that repaint, and both
+        show in one frame.
+        """
+        super()._watch_value(value)
+        if isinstance(self.parent, SearchBar):
+            self.parent.report_change()
+
     def _on_focus(self, event: events.Focus) -> None:
         self._submitted = False
         super()._on_focus(event)
@@ -132,19 +145,20 @@ class SearchBar(Horizontal):
         flags.append(f" {case} ", style="reverse" if self.case is not None else "dim")
         self.query_one("#search-flags", Static).update(flags, layout=False)
 
-    def _changed(self) -> None:
+    def report_change(self) -> None:
+        """Tell the screen the query or a toggle changed: posted to it directly, ahead of any repaint."""
         self._show_flags()
-        self.post_message(self.Changed(self, self.search_text, self.regex, self.case))
+        self.screen.post_message(self.Changed(self, self.search_text, self.regex, self.case))
 
     def action_toggle_regex(self) -> None:
         """Treat the query as a regular expression, or literally."""
         self.regex = not self.regex
-        self._changed()
+        self.report_change()
 
     def action_toggle_case(self) -> None:
         """Cycle smart case → match case → ignore case."""
         self.case = {None: True, True: False, False: None}[self.case]
-        self._changed()
+        self.report_change()
 
     def action_clear(self) -> None:
         """Empty and hide the bar, and drop the search."""
@@ -154,8 +168,7 @@ class SearchBar(Horizontal):
 
     @on(Input.Changed, "#search-input")
     def _input_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self._changed()
+        event.stop()  # already reported by the input itself
 
     @on(Input.Submitted, "#search-input")
     def _input_submitted(self, event: Input.Submitted) -> None:

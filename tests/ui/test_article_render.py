@@ -13,7 +13,7 @@ from textual.strip import Strip
 from reader.core.store import Store
 from reader.ui.app import ReaderApp
 from reader.ui.article import ArticleView, row_segments
-from reader.ui.highlights import Ranges
+from reader.core.ranges import Ranges
 from reader.ui.wrap import BLANK, sanitize
 
 from test_wrap_map import MIXED

@@ -67,7 +67,7 @@ async def test_selecting_an_entity_highlights_jumps_and_steps(sample_store):
         count = sample_store.doc.text.count("Russia")
         assert screen.entity.name == "Russia"
         assert len(article.mentions) == count and article.mentions.current == 0
-        first_row = article.wrap.row_of(article.mentions.starts[0])
+        first_row = article.wrap.row_of(article.mentions.span(0)[0])
         assert article.scroll_y <= first_row < article.scroll_y + article.size.height
         assert f"Russia 1/{count}" in screen_text(app)
         assert isinstance(app.focused, ArticleView)  # choosing returns to reading

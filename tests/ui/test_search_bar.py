@@ -62,7 +62,7 @@ async def test_step_scrolls_the_match_into_view(sample_app):
         await type_search(pilot, "Ukraine")
         await pilot.press("enter", "N")  # the last one, near the end
         article = sample_app.screen.query_one(ArticleView)
-        row = article.wrap.row_of(article.matches.starts[article.matches.current])
+        row = article.wrap.row_of(article.matches.span(article.matches.current)[0])
         assert article.scroll_y <= row < article.scroll_y + article.size.height
 
 
@@ -190,3 +190,26 @@ async def test_keys_typed_before_the_screen_is_assembled_are_replayed(sample_sto
         assert await wait_for(pilot, lambda: app.screen.counter() == "espionage 3/5")
         assert app.screen.query_one(SearchBar).search_text == "espionage"
         assert held == [len(keys)]
+
+
+async def test_a_keystroke_draws_the_letter_and_its_matches_in_one_frame(sample_app):
+    """The typed letter, the highlights and the counter reach the screen together, not a frame apart."""
+    async with sample_app.run_test(size=(160, 48)) as pilot:
+        await type_search(pilot, "")
+        screen = sample_app.screen
+        screen.search_bar.input.cursor_blink = False
+        await pilot.pause()
+        drawn = []
+        display = sample_app._display
+
+        def recorded(target, update) -> None:
+            display(target, update)
+            if update is not None:
+                painted = any(marks for _, marks in screen.article._painted.values())
+                drawn.append((screen.search_bar.input.value, painted, screen.counter()))
+
+        sample_app._display = recorded
+        await pilot.press("e")
+        await pilot.pause()
+        n = true_count(sample_app, "e")
+        assert drawn and drawn[0] == ("e", True, f"e 1/{n}")
