@@ -20,7 +20,7 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader.ui.article import SteadyScrollbars
+from reader.ui.scrollbars import SteadyScrollbars
 from reader.ui.messages import WidgetMessage
 from reader.core.model import Document, Entity, Mention
 from reader.ui.wrap import sanitize

@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from reader.ui.article import SteadyScrollbars
+from reader.ui.scrollbars import SteadyScrollbars
 from reader.ui.messages import WidgetMessage
 from reader.core.model import Document, Section
 from reader.ui.wrap import sanitize
