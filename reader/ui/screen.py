@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Literal
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -121,7 +121,7 @@ class ReaderScreen(Screen):
         self.ready = True
         tree.follow(self.section)
         footer = self.query_one(ReaderFooter)
-        footer.call_later(footer.show_keys, self)  # in the footer's own context: its compose binds data
+        footer.show_keys(self)
         # From the app's own context: a key "sent" by this screen would not bubble back up to it.
         self.app.call_later(self.app.release_keys)
         # After the frame that shows all that: the worker's thread shares the interpreter.
@@ -282,7 +282,23 @@ class ReaderScreen(Screen):
 
     def action_open_search(self) -> None:
         """Show the search bar and type into it."""
+        self._prompting(True)
         self.search_bar.open()
+
+    def _prompting(self, prompt: bool) -> None:
+        """Put the search bar in the status line's place, or the status line back.
+
+        One row swaps for another, so the panes keep their size: a taller or
+        shorter article, navigator and entity list would each lay out and
+        redraw again (on a book, 50-100 ms on the first letter typed).
+        """
+        self.search_bar.display = prompt
+        self.query_one("#status").display = not prompt
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Leaving the prompt for another pane (Tab, a click) keeps the search, as Enter does."""
+        if self.ready and self.search_bar.display and event.widget is not self.search_bar.input:
+            self._prompting(False)
 
     def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
         self.run_search(event.query, regex=event.regex, case=event.case)
@@ -361,11 +377,13 @@ class ReaderScreen(Screen):
         if self.matches:
             self.active = "search"  # Enter re-chooses the search for n/N
             self.update_status()
+        self._prompting(False)  # the status line shows the counter n/N step
         self.article.focus()
 
     def on_search_bar_cleared(self) -> None:
         self.search_text = ""
         self._set_matches(Ranges())
+        self._prompting(False)
         self.article.focus()
 
     # -- entities -----------------------------------------------------------

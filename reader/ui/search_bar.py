@@ -71,7 +71,7 @@ class SearchInput(Input):
 
 
 class SearchBar(Horizontal):
-    """Docked at the bottom; hidden until `/`."""
+    """The bottom prompt, as in `less` and vim: in the status line's place from `/` to Enter or Escape."""
 
     BINDINGS: list[BindingType] = [
         Binding("ctrl+r", "toggle_regex", "Regex", id="search.regex"),
@@ -117,7 +117,7 @@ class SearchBar(Horizontal):
         return self.input.value
 
     def open(self) -> None:
-        """Show the bar and put the cursor in it."""
+        """Show the bar and put the cursor in it (the screen hides the status line it replaces)."""
         self.display = True
         # Focus now, not after the next refresh (`focus()` defers): keys typed right
         # after `/` in a fast burst (paste, tmux send-keys) must land in the input.
@@ -161,9 +161,8 @@ class SearchBar(Horizontal):
         self.report_change()
 
     def action_clear(self) -> None:
-        """Empty and hide the bar, and drop the search."""
+        """Empty the bar and drop the search (the screen puts the status line back in its place)."""
         self.input.value = ""
-        self.display = False
         self.post_message(self.Cleared(self))
 
     @on(Input.Changed, "#search-input")

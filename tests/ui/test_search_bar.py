@@ -24,11 +24,29 @@ async def test_typing_highlights_and_counts(sample_app):
         assert n > 1
         bar = sample_app.screen.query_one(SearchBar)
         assert bar.display and isinstance(sample_app.focused.parent, SearchBar)
+        status = sample_app.screen.query_one("#status")
+        assert not status.display  # the prompt takes the status line's row, as in less and vim
         text = screen_text(sample_app)
-        assert f"1/{n}" in text
-        assert f"espionage 1/{n}" in text  # the status line counter
+        assert f"1/{n}" in text and f"espionage 1/{n}" not in text
         article = sample_app.screen.query_one(ArticleView)
         assert len(article.matches) == n and article.matches.current == 0
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not bar.display and status.display
+        assert f"espionage 1/{n}" in screen_text(sample_app)  # the status line counter, for n/N
+
+
+async def test_the_prompt_leaves_the_panes_their_size(sample_app):
+    """Opening and closing the search bar swaps it with the status line: no pane resizes."""
+    async with sample_app.run_test(size=(160, 48)) as pilot:
+        screen = sample_app.screen
+        panes = (screen.article, screen.sections_tree, screen.entities_pane.entity_list)
+        sizes = [pane.size for pane in panes]
+        for keys in (("slash", "e"), ("tab",), ("slash",), ("escape",)):
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert [pane.size for pane in panes] == sizes
+        assert screen.query_one("#status").display and not screen.search_bar.display
 
 
 async def test_incremental_counts_change_per_keystroke(sample_app):
