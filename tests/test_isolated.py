@@ -77,3 +77,19 @@ def test_a_failed_fork_falls_back_to_a_fresh_interpreter(sample_store, monkeypat
     job = EntityJob(document_request(sample_store.doc), "rules")
     assert not job.forked
     assert summary(job.result()) == summary(extract_entities(sample_store.doc))
+
+
+@pytest.mark.parametrize("parts", [1, 3, 40])
+def test_a_list_split_into_pickles_reads_back_whole(parts, child_kind):
+    import io
+
+    out = io.BytesIO()
+    isolated.write_message(out, "entities", list(range(10)), parts=parts)
+    isolated.write_message(out, "error", ValueError("x"), parts=parts)  # not a list: one pickle
+    stream = io.BytesIO(out.getvalue())
+    frames = []
+    while head := stream.read(8):
+        frames.append(stream.read(int.from_bytes(head, "big")))
+    assert isolated.read_message(frames[0]) == ("entities", list(range(10)))
+    kind, error = isolated.read_message(frames[1])
+    assert kind == "error" and isinstance(error, ValueError)

@@ -113,3 +113,18 @@ def test_literal_hits_answer_like_the_hit_lists(haystack, needle, block):
             assert lazy.first_from(offset) == eager.first_from(offset)
             for end in range(offset, len(haystack) + 2):
                 assert lazy.overlapping(offset, end) == eager.overlapping(offset, end)
+
+
+@given(st.text(alphabet="aΣς σ\nİ.ﬃ", max_size=60), st.integers(1, 8))
+def test_the_case_blind_index_is_lowered_piece_by_piece_exactly(text, piece):
+    """Lowered a piece at a time (so a worker thread lets the screen run), the index is `text.lower()`."""
+    from reader.core import model
+
+    doc = Store.from_text("T\n").doc
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(model, "LOWER_PIECE", piece)
+        patch.setattr(doc, "text", text, raising=False)
+        patch.setattr(doc, "_folded", None, raising=False)
+        lowered = doc.lowered()
+    expected = text.lower() if len(text.lower()) == len(text) else ""
+    assert lowered == (expected or None)

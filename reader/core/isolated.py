@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import atexit
 import gc
+import io
 import os
 import pickle
 import queue
@@ -77,6 +78,9 @@ def unpack_entities(packed: list[tuple]) -> list[Entity]:
     ]
 
 
+ENTITY_PARTS = 32
+"""Pickles the entities travel in (see `write_message`)."""
+
 PIPE_SIZE = 1 << 20
 """Pipe capacity asked for (Linux's default ceiling for an unprivileged process)."""
 
@@ -97,11 +101,35 @@ def widen_pipe(pipe: IO[bytes] | None) -> None:
         pass
 
 
-def write_message(out: IO[bytes], kind: str, payload: object) -> None:
-    """Write one length-prefixed, pickled `(kind, payload)` message."""
-    data = pickle.dumps((kind, payload), pickle.HIGHEST_PROTOCOL)
+def write_message(out: IO[bytes], kind: str, payload: object, *, parts: int = 1) -> None:
+    """Write one length-prefixed message: `kind`, then `payload` pickled.
+
+    A list payload may go as several pickles one after the other (`parts`),
+    so that `read_message` unpickles it in as many calls: the reader's
+    worker thread then lets its interface thread run between them (one
+    `pickle.loads` of a book's 25,000 mentions holds the lock for 60 ms).
+    """
+    dump = pickle.dumps
+    if parts > 1 and isinstance(payload, list):
+        size = -(-len(payload) // parts)
+        pickles = [dump(payload[i : i + size], pickle.HIGHEST_PROTOCOL) for i in range(0, len(payload), size)]
+    else:
+        pickles = [dump(payload, pickle.HIGHEST_PROTOCOL)]
+    data = b"".join([dump((kind, len(pickles)), pickle.HIGHEST_PROTOCOL), *pickles])
     out.write(_LENGTH.pack(len(data)) + data)
     out.flush()
+
+
+def read_message(frame: bytes) -> tuple[str, object]:
+    """The `(kind, payload)` of a frame `write_message` wrote (a split list joined again)."""
+    stream = io.BytesIO(frame)
+    kind, count = pickle.load(stream)
+    if count == 1:
+        return kind, pickle.load(stream)
+    payload: list = []
+    for _ in range(count):
+        payload.extend(pickle.load(stream))
+    return kind, payload
 
 
 def read_frames(stream: IO[bytes], frames: queue.SimpleQueue) -> None:
@@ -264,7 +292,7 @@ class EntityJob:
             self._error = RuntimeError(self._child.failure())
             raise self._error from None
         with gc_paused():
-            kind, payload = pickle.loads(frame)
+            kind, payload = read_message(frame)
         if kind == "error":
             self._error = payload
             raise payload
@@ -324,7 +352,7 @@ def serve(request: tuple[Any, ...], backend: str, out: IO[bytes]) -> None:
         if request[0] == "source":
             write_message(out, "doc", doc)
         entities = extract_entities(doc, backend, workers=min(available_workers(), MAX_WORKERS))
-        write_message(out, "entities", pack_entities(entities))
+        write_message(out, "entities", pack_entities(entities), parts=ENTITY_PARTS)
     except Exception as error:  # sent back and raised in the parent
         write_message(out, "error", error)
 

@@ -8,6 +8,7 @@ objects.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -201,9 +202,28 @@ class Document:
     def lowered(self) -> str | None:
         """`text.lower()`, cached, when it keeps every offset (else None): the case-blind search index."""
         if self._folded is None:
-            lowered = self.text.lower()
+            lowered = "".join(map(str.lower, _pieces(self.text)))
             self._folded = lowered if len(lowered) == len(self.text) else ""
         return self._folded or None
+
+
+LOWER_PIECE = 1 << 16
+"""Characters lowered per call: a book's text is lowered by a worker thread, and one
+`str.lower` of 3 MB of non-ASCII text holds the interpreter lock for 50 ms."""
+
+
+def _pieces(text: str) -> Iterator[str]:
+    """`text` cut after line ends about `LOWER_PIECE` apart.
+
+    `str.lower` looks at neighbours only for a final sigma, never across a
+    line end, so the pieces lowered one by one join to `text.lower()`.
+    """
+    start = 0
+    while start < len(text):
+        cut = text.find("\n", start + LOWER_PIECE)
+        end = len(text) if cut == -1 else cut + 1
+        yield text[start:end]
+        start = end
 
 
 @dataclass(slots=True)

@@ -15,6 +15,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from reader.ui.collector import IDLE, IdleCollector
 from reader.ui.commands import EntitiesProvider, SectionsProvider
 from reader.ui.screen import ReaderScreen
 from reader.ui.wrap import sanitize
@@ -78,9 +79,15 @@ class ReaderApp(App[None]):
         self.isolate_entities = isolate_entities
         self.document_index = 0
         self.held_keys: list[events.Key] = []  # pressed while a reader screen was being assembled
+        self.collector = IdleCollector()
 
     def on_mount(self) -> None:
+        self.collector.start()
+        self.set_interval(IDLE / 2, self.collector.tick, name="idle-collector")
         self.push_screen(self._reader_screen(0))
+
+    def on_unmount(self) -> None:
+        self.collector.stop()
 
     async def on_event(self, event: events.Event) -> None:
         """Hold keys pressed before the reader screen is assembled; it releases them then.
@@ -91,6 +98,8 @@ class ReaderApp(App[None]):
         file loads) must wait for them rather than reach a screen without its
         search bar.
         """
+        if isinstance(event, (events.Key, events.MouseEvent)):
+            self.collector.touched()
         if isinstance(event, events.Key) and not event.is_forwarded and self._assembling():
             self.held_keys.append(event)
             return

@@ -192,6 +192,11 @@ class ReaderScreen(Screen):
         The index of every mention (for clicks in the article) is built here
         too, off the event loop: a book has tens of thousands.
         """
+        # The case-blind search index (a lower-case copy, 40 ms for a book), made now rather
+        # than on the reader's first keystroke of a search, and while a child process is
+        # extracting: done after, it would share the interpreter with the screen's filling
+        # of the entity list.
+        self.doc.lowered()
         try:
             entities = list(self.store.entities(backend=self.ner_backend, isolated=self.app.isolate_entities))
         except Exception as error:  # any extractor failure must leave the reader running
@@ -200,9 +205,6 @@ class ReaderScreen(Screen):
         owned = sorted((m.start, m.end, n) for n, e in enumerate(entities) for m in e.mentions)
         mentions = Ranges.from_sorted([t[0] for t in owned], [t[1] for t in owned])
         self.post_message(EntitiesReady(entities, mentions, [entities[t[2]] for t in owned]))
-        # The case-blind search index (a lower-case copy, 40 ms for a book), made now
-        # rather than on the reader's first keystroke of a search.
-        self.doc.lowered()
 
     def on_entities_ready(self, message: EntitiesReady) -> None:
         self.entities = message.entities

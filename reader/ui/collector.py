@@ -1,0 +1,55 @@
+"""Full garbage collections, moved to when the reader is idle.
+
+The parsed document and the entities are put out of the collector's reach
+once they are in (`gc.freeze`), but a session makes new long-lived objects
+(rows drawn, search results, Textual's own caches). Python collects them in
+a full collection every ten young ones, and that walk (20-150 ms, measured
+on a book) lands on whatever key is being answered: a page down, a letter
+of a search. `IdleCollector` raises that threshold out of reach and runs
+the same collection instead once no key or mouse event came for a while.
+"""
+
+from __future__ import annotations
+
+import gc
+from time import monotonic
+
+IDLE = 1.0
+"""Seconds without input before a due full collection runs."""
+
+DUE = 10
+"""Young (generation 1) collections since the last full one that make a full one due (Python's default)."""
+
+BUSY_LIMIT = 10_000
+"""The threshold while the reader runs: a full collection still happens after this many young ones."""
+
+
+class IdleCollector:
+    """Start it with the app, call `touched` on input and `tick` from a timer; `stop` at exit."""
+
+    def __init__(self) -> None:
+        self.last_input = monotonic()
+        self._saved: tuple[int, int, int] | None = None
+
+    def start(self) -> None:
+        """Take full collections off the allocation count."""
+        if self._saved is None:
+            self._saved = gc.get_threshold()
+            gc.set_threshold(self._saved[0], self._saved[1], BUSY_LIMIT)
+
+    def stop(self) -> None:
+        """Give Python back its thresholds."""
+        if self._saved is not None:
+            gc.set_threshold(*self._saved)
+            self._saved = None
+
+    def touched(self) -> None:
+        """The reader pressed a key or used the mouse."""
+        self.last_input = monotonic()
+
+    def tick(self) -> bool:
+        """Run a due full collection if the reader has been idle; True if one ran."""
+        if not gc.isenabled() or gc.get_count()[2] < DUE or monotonic() - self.last_input < IDLE:
+            return False
+        gc.collect()
+        return True

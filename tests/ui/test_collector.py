@@ -1,0 +1,43 @@
+"""Full garbage collections wait for an idle reader."""
+
+from __future__ import annotations
+
+import gc
+
+from reader.ui import collector
+from reader.ui.collector import BUSY_LIMIT, DUE, IDLE, IdleCollector
+
+
+def test_thresholds_are_raised_while_running_and_given_back():
+    before = gc.get_threshold()
+    idle = IdleCollector()
+    idle.start()
+    assert gc.get_threshold() == (before[0], before[1], BUSY_LIMIT)
+    idle.stop()
+    assert gc.get_threshold() == before
+
+
+def test_a_due_collection_runs_only_once_the_reader_is_idle(monkeypatch):
+    now = [100.0]
+    collected = []
+    monkeypatch.setattr(collector, "monotonic", lambda: now[0])
+    monkeypatch.setattr(gc, "collect", lambda *args: collected.append(args) or 0)
+    count = [(0, 0, DUE - 1)]
+    monkeypatch.setattr(gc, "get_count", lambda: count[0])
+    idle = IdleCollector()
+    now[0] += IDLE + 1
+    assert not idle.tick() and not collected  # not due yet
+    count[0] = (0, 0, DUE)
+    idle.touched()
+    assert not idle.tick() and not collected  # due, but a key was just pressed
+    now[0] += IDLE
+    assert idle.tick() and len(collected) == 1
+
+
+async def test_the_app_collects_when_idle(sample_app, monkeypatch):
+    ran = []
+    monkeypatch.setattr(IdleCollector, "tick", lambda self: ran.append(True))
+    async with sample_app.run_test(size=(80, 24)) as pilot:
+        assert gc.get_threshold()[2] == BUSY_LIMIT
+        await pilot.pause(IDLE)
+    assert ran and gc.get_threshold()[2] != BUSY_LIMIT
