@@ -25,10 +25,18 @@ BUSY_LIMIT = 10_000
 
 
 class IdleCollector:
-    """Start it with the app, call `touched` on input and `tick` from a timer; `stop` at exit."""
+    """Start it with the app, call `touched` on input and `tick` from a timer; `stop` at exit.
+
+    Nothing is collected until `settled` is set: while a big document's
+    entities are being extracted, the reader's idle moments belong to the
+    child processes doing it (and `gc.freeze` will soon take most objects
+    out of reach anyway).
+    """
 
     def __init__(self) -> None:
         self.last_input = monotonic()
+        self.settled = False
+        """Set once the document and its entities are in: before, the reader is busy even when idle."""
         self._saved: tuple[int, int, int] | None = None
 
     def start(self) -> None:
@@ -49,7 +57,7 @@ class IdleCollector:
 
     def tick(self) -> bool:
         """Run a due full collection if the reader has been idle; True if one ran."""
-        if not gc.isenabled() or gc.get_count()[2] < DUE or monotonic() - self.last_input < IDLE:
+        if not self.settled or not gc.isenabled() or gc.get_count()[2] < DUE or monotonic() - self.last_input < IDLE:
             return False
         gc.collect()
         return True

@@ -38,8 +38,18 @@ if TYPE_CHECKING:
 
 
 
+class Panes(Horizontal):
+    """The row of panes. They cover it, so it draws blank lines of its background
+    rather than going through the styles cache on every frame (Textual redraws
+    a container whenever anything inside it changes)."""
+
+    BLANK = True
+
+
 class ReaderScreen(Screen):
     """Sections | article | entities, with search bar, status line and footer."""
+
+    BLANK = True  # covered by its widgets: see `Panes`
 
     BINDINGS: list[BindingType] = [
         # priority: handled as the key arrives, so keys typed right after `/` reach the input
@@ -87,7 +97,7 @@ class ReaderScreen(Screen):
         styled before it delays the first lines of the document.
         """
         yield TitleBar()
-        with Horizontal(id="main"):
+        with Panes(id="main"):
             sections = Vertical(id="sections")
             sections.border_title = "Sections"
             yield sections
@@ -212,9 +222,11 @@ class ReaderScreen(Screen):
         self._mention_owner = message.owners
         self.entities_pane.show_entities(message.entities)
         self._freeze()
+        self.app.collector.settled = True
 
     def on_entities_failed(self, message: EntitiesFailed) -> None:
         self.entities_pane.show_failure()
+        self.app.collector.settled = True
         # markup=False: the error may quote document text
         self.notify(f"Entities could not be computed: {message.error}", title="Entities", severity="error", markup=False)
 

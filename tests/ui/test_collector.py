@@ -6,6 +6,7 @@ import gc
 
 from reader.ui import collector
 from reader.ui.collector import BUSY_LIMIT, DUE, IDLE, IdleCollector
+from ui_helpers import wait_for_entities
 
 
 def test_thresholds_are_raised_while_running_and_given_back():
@@ -26,6 +27,10 @@ def test_a_due_collection_runs_only_once_the_reader_is_idle(monkeypatch):
     monkeypatch.setattr(gc, "get_count", lambda: count[0])
     idle = IdleCollector()
     now[0] += IDLE + 1
+    count[0] = (0, 0, DUE)
+    assert not idle.tick() and not collected  # the document is not settled yet
+    idle.settled = True
+    count[0] = (0, 0, DUE - 1)
     assert not idle.tick() and not collected  # not due yet
     count[0] = (0, 0, DUE)
     idle.touched()
@@ -39,5 +44,7 @@ async def test_the_app_collects_when_idle(sample_app, monkeypatch):
     monkeypatch.setattr(IdleCollector, "tick", lambda self: ran.append(True))
     async with sample_app.run_test(size=(80, 24)) as pilot:
         assert gc.get_threshold()[2] == BUSY_LIMIT
+        await wait_for_entities(pilot)
+        assert sample_app.collector.settled
         await pilot.pause(IDLE)
     assert ran and gc.get_threshold()[2] != BUSY_LIMIT
