@@ -151,3 +151,17 @@ def test_the_book_parses_the_same():
     source = shared_file("corpus/war-and-peace.md").read_text(encoding="utf-8")
     assert same_tokens(source)
     assert document(source, "b.md", True) == document(source, "b.md", False)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=" \t\na#>-\r", max_size=40))
+def test_quick_line_markers_are_markdown_its(src):
+    """The block state's line markers, computed a line at a time, are those markdown-it's loop computes."""
+    from markdown_it.rules_block import StateBlock
+
+    from reader.core.mdquick import QuickStateBlock
+
+    md = plain_md()
+    slow, quick = StateBlock(src, md, {}, []), QuickStateBlock(src, md, {}, [])
+    for name in ("bMarks", "eMarks", "tShift", "sCount", "bsCount", "lineMax", "src", "line", "_code_enabled"):
+        assert getattr(quick, name) == getattr(slow, name), name
