@@ -59,9 +59,10 @@ class ReaderScreen(Screen):
         Binding("right_square_bracket", "next_section", "Next section", id="reader.next_section"),
         Binding("left_square_bracket", "previous_section", "Prev section", show=False, id="reader.previous_section"),
         Binding("escape", "clear", "Clear search/entity, back to article", show=False, id="reader.clear"),
-        Binding("s", "focus_pane('sections')", "Focus sections", show=False, id="reader.focus_sections"),
-        Binding("a", "focus_pane('article')", "Focus article", show=False, id="reader.focus_article"),
-        Binding("e", "focus_pane('entities')", "Focus entities", show=False, id="reader.focus_entities"),
+        # priority, as `/`: `e` and a name typed in a burst must all reach the entity list
+        Binding("s", "focus_pane('sections')", "Focus sections", show=False, priority=True, id="reader.focus_sections"),
+        Binding("a", "focus_pane('article')", "Focus article", show=False, priority=True, id="reader.focus_article"),
+        Binding("e", "focus_pane('entities')", "Focus entities", show=False, priority=True, id="reader.focus_entities"),
         Binding("S", "toggle_pane('sections')", "Sections pane", id="reader.toggle_sections"),
         Binding("E", "toggle_pane('entities')", "Entities pane", id="reader.toggle_entities"),
         Binding("D", "toggle_dates", "Show/hide dates", show=False, id="reader.toggle_dates"),
@@ -289,9 +290,14 @@ class ReaderScreen(Screen):
     # -- search -------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Inside the search input `/` is just a character (regexes use it)."""
-        if action == "open_search" and self.ready and self.focused is self.search_bar.input:
-            return False
+        """Where letters are typed, the letter keys are letters: `/` in the search input
+        (regexes use it), `s` `a` `e` there and in the entity list (which they filter)."""
+        if not self.ready:
+            return True
+        if action == "open_search":
+            return self.focused is not self.search_bar.input
+        if action == "focus_pane":
+            return self.focused not in (self.search_bar.input, self.entities_pane.entity_list)
         return True
 
     def action_open_search(self) -> None:
@@ -521,12 +527,16 @@ class ReaderScreen(Screen):
             self.article.focus()
 
     def action_focus_pane(self, name: str) -> None:
-        """Focus a pane, showing it first if folded away."""
+        """Focus a pane, showing it first if folded away.
+
+        At once, not after the next refresh (`focus()` defers): `e` then `Nap`
+        typed in a burst must filter the entity list, not step back a hit.
+        """
         pane = self._pane(name)
         pane.display = True
         if name == "entities":
-            pane.entity_list.focus()
+            self.set_focus(pane.entity_list)
         elif name == "sections":
-            self.sections_tree.focus()
+            self.set_focus(self.sections_tree)
         else:
-            pane.focus()
+            self.set_focus(pane)

@@ -142,6 +142,20 @@ async def test_typing_in_the_sidebar_filters_it(sample_store):
         assert isinstance(app.focused, ArticleView)
 
 
+async def test_a_burst_after_e_filters_the_list(sample_store):
+    """`e` then a name, as fast as a paste: every letter reaches the list, none acts as a key binding."""
+    from textual import events
+
+    app = stub_app(sample_store, "Russia", "Ukraine", "Europe")
+    async with app.run_test(size=(160, 48)) as pilot:
+        await wait_for_entities(pilot)
+        for char in "eUkrs":  # U: nothing; k: line up; s: focus sections, if they left the list
+            app.post_message(events.Key(char, char))
+        await pilot.pause()
+        assert isinstance(app.focused, EntityList)
+        assert "filter: Ukrs" in screen_text(app)
+
+
 async def test_dates_are_hidden_until_toggled(sample_store):
     app = stub_app(sample_store, "Russia")
     app.stores[0]._entities.append(entity_for(sample_store, "2024", "date"))
