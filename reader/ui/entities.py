@@ -20,6 +20,7 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.ui.kept import KeptLines
 from reader.ui.scrollbars import SteadyScrollbars
 from reader.ui.messages import WidgetMessage
 from reader.core.model import Document, Entity, Mention
@@ -159,7 +160,7 @@ class MentionsList(SteadyScrollbars, OptionList):
     """Each mention of the selected entity with a line of context."""
 
 
-class EntitiesPane(Vertical):
+class EntitiesPane(KeptLines, Vertical):
     """Status line, entity list, mentions panel."""
 
     @dataclass

@@ -18,6 +18,8 @@ from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
+from reader.ui.kept import KeptLines
+
 
 @dataclass(frozen=True, slots=True)
 class FooterKey:
@@ -29,7 +31,7 @@ class FooterKey:
     enabled: bool
 
 
-class ReaderFooter(Widget):
+class ReaderFooter(KeptLines, Widget):
     """The active keys of the screen, shown once `show_keys` is called (after the first frame)."""
 
     ALLOW_SELECT = False

@@ -24,6 +24,7 @@ from reader.core.model import Document, Entity, Section
 from reader.ui.article import ArticleView
 from reader.ui.entities import EntitiesPane
 from reader.ui.footer import ReaderFooter
+from reader.ui.kept import KeptLines
 from reader.core.ranges import Ranges
 from reader.ui.layout import NARROW
 from reader.ui.messages import DocumentParsed, DocumentWrapped, EntitiesFailed, EntitiesReady, OutlineScanned
@@ -44,6 +45,10 @@ class Panes(Horizontal):
     a container whenever anything inside it changes)."""
 
     BLANK = True
+
+
+class SectionsPane(KeptLines, Vertical):
+    """The navigator's bordered frame (see `KeptLines`)."""
 
 
 class ReaderScreen(Screen):
@@ -99,7 +104,7 @@ class ReaderScreen(Screen):
         """
         yield TitleBar()
         with Panes(id="main"):
-            sections = Vertical(id="sections")
+            sections = SectionsPane(id="sections")
             sections.border_title = "Sections"
             yield sections
             yield ArticleView(self.doc, id="article")

@@ -12,10 +12,11 @@ from rich.text import Text
 from textual import events
 from textual.widget import Widget
 
+from reader.ui.kept import KeptLines
 from reader.ui.layout import ICON, title_line
 
 
-class TitleBar(Widget):
+class TitleBar(KeptLines, Widget):
     """` ≡ ` at the left, the screen's title (document text, shown literally) centred."""
 
     DEFAULT_CSS = """

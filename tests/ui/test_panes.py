@@ -117,3 +117,24 @@ async def test_two_documents_switch_with_ctrl_o(sample_store):
         await pilot.press("ctrl+o")
         await pilot.pause()
         assert app.screen.doc is sample_store.doc
+
+
+async def test_kept_pane_lines_follow_focus_and_theme(sample_app):
+    """The bordered panes keep their drawn lines between frames, but not across a focus or theme change."""
+    from textual.geometry import Region
+
+    async with sample_app.run_test(size=(160, 48)) as pilot:
+        pane = sample_app.screen.query_one(EntitiesPane)
+
+        def top_border():  # asked for as the compositor asks: the whole pane
+            return pane.render_lines(Region(0, 0, *pane.region.size))[0]
+
+        unfocused = top_border()
+        assert top_border() is unfocused  # kept while nothing changes
+        await pilot.press("e")
+        await pilot.pause()
+        focused = top_border()
+        assert focused.text == unfocused.text and focused != unfocused  # the accent border
+        sample_app.theme = "textual-light" if sample_app.theme != "textual-light" else "textual-dark"
+        await pilot.pause()
+        assert top_border() != focused
