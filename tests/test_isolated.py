@@ -91,5 +91,27 @@ def test_a_list_split_into_pickles_reads_back_whole(parts, child_kind):
     while head := stream.read(8):
         frames.append(stream.read(int.from_bytes(head, "big")))
     assert isolated.read_message(frames[0]) == ("entities", list(range(10)))
+    for short in ([], ["one"]):  # no entities at all, or one: nothing to split
+        out = io.BytesIO()
+        isolated.write_message(out, "entities", short, parts=parts)
+        assert isolated.read_message(out.getvalue()[8:]) == ("entities", short)
     kind, error = isolated.read_message(frames[1])
     assert kind == "error" and isinstance(error, ValueError)
+
+
+def test_a_failed_extraction_follows_the_whole_document(tmp_path, child_kind):
+    """The document, written aside while extraction starts, is whole before the error after it."""
+    from reader.core.model import Document
+
+    path = make_book_file(tmp_path)
+    request = isolated.source_request(path.read_text(), str(path), None, False)
+    with open(tmp_path / "answer", "wb") as out:
+        isolated.serve(request, "no-such-backend", out)
+    data = (tmp_path / "answer").read_bytes()
+    messages = []
+    while data:
+        size = int.from_bytes(data[:8], "big")
+        messages.append(isolated.read_message(data[8 : 8 + size]))
+        data = data[8 + size :]
+    assert [kind for kind, _ in messages] == ["doc", "error"]
+    assert isinstance(messages[0][1], Document) and isinstance(messages[1][1], EntityBackendError)

@@ -110,7 +110,7 @@ def write_message(out: IO[bytes], kind: str, payload: object, *, parts: int = 1)
     `pickle.loads` of a book's 25,000 mentions holds the lock for 60 ms).
     """
     dump = pickle.dumps
-    if parts > 1 and isinstance(payload, list):
+    if parts > 1 and isinstance(payload, list) and len(payload) > 1:
         size = -(-len(payload) // parts)
         pickles = [dump(payload[i : i + size], pickle.HIGHEST_PROTOCOL) for i in range(0, len(payload), size)]
     else:
@@ -302,7 +302,11 @@ class EntityJob:
         """The document the child parsed from source text (waits for it)."""
         with self._reading:
             if self._doc is None:
-                self._doc = self._next()
+                doc = self._next()
+                if not isinstance(doc, Document):  # the child's messages are not in the order agreed
+                    self._error = RuntimeError("the entity process sent no document")
+                    raise self._error
+                self._doc = doc
             return self._doc
 
     def result(self) -> list[Entity]:
@@ -347,15 +351,28 @@ def serve(request: tuple[Any, ...], backend: str, out: IO[bytes]) -> None:
     from reader.core.entities import extract_entities
     from reader.core.entities.parallel import available_workers
 
+    sender = None
     try:
         doc = _document(request)
         sender = _send_aside(out, "doc", doc) if request[0] == "source" else None
         entities = extract_entities(doc, backend, workers=min(available_workers(), MAX_WORKERS))
-        if sender is not None:
-            os.waitpid(sender, 0)  # the document goes first, whole
+        _sent(sender)
+        sender = None
         write_message(out, "entities", pack_entities(entities), parts=ENTITY_PARTS)
     except Exception as error:  # sent back and raised in the parent
+        try:
+            _sent(sender)  # never write into the pipe while the copy is writing the document
+        except Exception as failed:  # no document went: the error says why
+            error = failed
         write_message(out, "error", error)
+
+
+def _sent(sender: int | None) -> None:
+    """Wait for the copy `_send_aside` made to finish writing; raise if it failed."""
+    if sender is not None:
+        _, status = os.waitpid(sender, 0)
+        if status != 0:
+            raise RuntimeError(f"the parsed document could not be sent (status {status})")
 
 
 def _send_aside(out: IO[bytes], kind: str, payload: object) -> int | None:

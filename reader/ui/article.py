@@ -135,6 +135,7 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
         self._cache: LRUCache[tuple[int, int, Highlights], Strip] = LRUCache(1024)
         self._layouts: LRUCache[tuple[int, int], RowLayout] = LRUCache(1024)
         self._painted: dict[int, tuple[int, Highlights]] = {}  # screen line -> (row, highlights) drawn there
+        self._upcoming: dict[int, Highlights] = {}  # row -> highlights, worked out for the next frame
         self._styles: dict[str, Style] = {}
         self._combined: dict[tuple[Style, ...], Style] = {}
         self._base: Style | None = None
@@ -302,12 +303,10 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
         """
         if self.wrap is None:
             return
-        top, width, painted = round(self.scroll_y), self.size.width, self._painted
-        dirty = [
-            Region(0, y, width, 1)
-            for y in range(self.size.height)
-            if painted.get(y) != (top + y, self._highlights(top + y))
-        ]
+        (width, height), top, painted = self.size, round(self.scroll_y), self._painted
+        # Worked out once for the comparison and the drawing both.
+        self._upcoming = upcoming = {top + y: self._highlights(top + y) for y in range(height)}
+        dirty = [Region(0, y, width, 1) for y in range(height) if painted.get(y) != (top + y, upcoming[top + y])]
         if dirty:
             self.refresh(*dirty)
 
@@ -320,6 +319,7 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
         self._cache.clear()
         self._layouts.clear()
         self._painted.clear()
+        self._upcoming.clear()
 
     def notify_style_update(self) -> None:
         """Theme or CSS changed: component styles and cached rows are stale."""
@@ -355,13 +355,14 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
         # and going through Textual's styles cache would only rebuild every line of
         # every frame (3 ms of a page down on a 160×48 screen). Filters (NO_COLOR,
         # ANSI themes) still apply, and are cached on the rows.
-        height, gutter = self.size.height, self.region.width - self.size.width
+        width, height = self.size  # looked up once: `size` walks the screen's map
+        top, gutter = round(self.scroll_y), self.region.width - width
         background = self.background_colors[1]
         filters = self.get_line_filters()
         blank = Strip.blank(self.region.width, self._base)
         lines = []
         for y in crop.line_range:
-            strip = self._row_strip(y, gutter) if y < height else blank
+            strip = self._row_strip(top, y, width, gutter) if y < height else blank
             for line_filter in filters:
                 strip = strip.apply_filter(line_filter, background)
             lines.append(strip if crop.x == 0 and crop.width == strip.cell_length else strip.crop(crop.x, crop.right))
@@ -369,13 +370,14 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         """Draw visual row `scroll_y + y`."""
-        return self._row_strip(y, 0)
+        return self._row_strip(round(self.scroll_y), y, self.size.width, 0)
 
-    def _row_strip(self, y: int, gutter: int) -> Strip:
-        """Visual row `scroll_y + y`, `gutter` cells wider than the text box (under the scrollbar)."""
-        index = round(self.scroll_y) + y
-        width = self.size.width
-        highlights = self._highlights(index)
+    def _row_strip(self, top: int, y: int, width: int, gutter: int) -> Strip:
+        """Visual row `top + y` at `width`, `gutter` cells wider (the strip under the scrollbar)."""
+        index = top + y
+        highlights = self._upcoming.pop(index, None)
+        if highlights is None:
+            highlights = self._highlights(index)
         self._painted[y] = (index, highlights)
         key = (index, width + gutter, highlights)
         strip = self._cache.get(key)

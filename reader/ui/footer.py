@@ -128,6 +128,7 @@ class ReaderFooter(KeptLines, Widget):
             room = max(0, width - palette.cell_len)
             line.truncate(room, pad=True)
             start, end, key = spans.pop()
+            spans = [(left, min(right, room), k) for left, right, k in spans if left < room]  # what shows
             spans.append((start + room, end + room, key))
             line.append_text(palette)
         self._spans = [(start, min(end, width), key) for start, end, key in spans if start < width]

@@ -189,6 +189,7 @@ class ReaderScreen(Screen):
             self.go_to_section(self.doc.all_sections[self._pending_jump])
         self._pending_jump = None
         self._freeze()
+        self.app.collector.settled = False  # until the entities are in (another document's may be already)
         self._compute_entities()
 
     @staticmethod

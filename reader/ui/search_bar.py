@@ -147,17 +147,18 @@ class SearchBar(Horizontal):
 
     def report_change(self) -> None:
         """Tell the screen the query or a toggle changed: posted to it directly, ahead of any repaint."""
-        self._show_flags()
         self.screen.post_message(self.Changed(self, self.search_text, self.regex, self.case))
 
     def action_toggle_regex(self) -> None:
         """Treat the query as a regular expression, or literally."""
         self.regex = not self.regex
+        self._show_flags()
         self.report_change()
 
     def action_toggle_case(self) -> None:
         """Cycle smart case → match case → ignore case."""
         self.case = {None: True, True: False, False: None}[self.case]
+        self._show_flags()
         self.report_change()
 
     def action_clear(self) -> None:

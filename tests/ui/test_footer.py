@@ -40,3 +40,13 @@ async def test_clicking_a_key_presses_it(sample_app):
         await pilot.pause()
         assert sample_app.screen.query_one(SearchBar).display
         assert sample_app.focused is sample_app.screen.search_bar.input
+
+
+async def test_clicking_the_palette_key_opens_the_palette_even_where_keys_are_cut(sample_app):
+    from textual.command import CommandPalette
+
+    async with sample_app.run_test(size=(80, 24)) as pilot:
+        line = footer_line(sample_app)
+        assert await pilot.click(ReaderFooter, offset=(line.index("palette"), 0))
+        await pilot.pause()
+        assert isinstance(sample_app.screen, CommandPalette)
