@@ -537,6 +537,7 @@ def main() -> int:
             print(pilot_table(docs, results))
             print("Documents open as `reader FILE` opens them: a book from a 100 KB preview, its entities prefetched"
                   " in a child process before the app starts")  # fmt: skip
+            print("search: each key typed 80 ms after the last one's answer showed (a fast typist), timed until its answer shows")
             print("n: steps through 'napoleon' (through 'the' where napoleon has < 2 hits); go_to_section: to the"
                   " 5th-last, a third-way, the last and the first section; page down: 15 pages from the top")  # fmt: skip
             for doc in docs:

@@ -23,6 +23,7 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.timer import Timer
 
 from reader.ui.messages import WidgetMessage
 from reader.ui.scrollbars import SteadyScrollbars
@@ -80,6 +81,9 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
 
     MAX_MEASURE = layout.MAX_MEASURE
     """The widest text column, in cells: a comfortable reading measure."""
+
+    PREPARE_DELAY = 0.05
+    """Seconds of stillness before the pages around the view are drawn ahead."""
 
     KEPT_WRAPS = 3
     """How many wrap maps of the document (one per measure) are kept for resizes."""
@@ -140,6 +144,7 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
         self._combined: dict[tuple[Style, ...], Style] = {}
         self._base: Style | None = None
         self._anchor = 0  # the offset kept at the top across re-wraps
+        self._preparing: Timer | None = None
         self._drawn = False
 
     # -- layout -----------------------------------------------------------
@@ -173,6 +178,7 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
         self.virtual_size = Size(self.size.width, len(self.wrap))
         self.scroll_to(y=self.wrap.row_of(anchor), animate=False, force=True)
         self._anchor = anchor
+        self._prepare_soon()
         self._post_position()
 
     def _wrap_at(self, measure: int) -> WrapMap:
@@ -210,6 +216,7 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
             self._forget_rows()
             self.scroll_to(y=wrap.row_of(anchor), animate=False, force=True)
             self.refresh()
+            self._prepare_soon()
         self._anchor = anchor
 
     @property
@@ -232,6 +239,32 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
         super().watch_scroll_y(old_value, new_value)
         if round(old_value) != round(new_value):
             self._post_position()
+            self._prepare_soon()
+
+    def _prepare_soon(self) -> None:
+        """Lay out the neighbouring pages once the view has been still for a moment."""
+        if self._preparing is not None:
+            self._preparing.stop()
+        self._preparing = self.set_timer(self.PREPARE_DELAY, self._prepare_neighbours, name="prepare-pages")
+
+    def _prepare_neighbours(self) -> None:
+        """Draw the page below and the page above into the row cache, as `less` would read ahead.
+
+        A page down then finds its rows drawn (half the work of its frame);
+        this runs while the reader reads, not while they wait.
+        """
+        self._preparing = None
+        if self.wrap is None or self._base is None or self.size.height <= 0:
+            return
+        (width, height), top = self.size, round(self.scroll_y)
+        gutter, step = self.region.width - width, max(1, height - 2)
+        background, filters = self.background_colors[1], self.get_line_filters()
+        below = range(top + height, min(len(self.wrap), top + step + height))
+        above = range(max(0, top - step), top)
+        for index in (*below, *above):
+            strip = self._strip_for(index, width, gutter, self._highlights(index))
+            for line_filter in filters:
+                strip.apply_filter(line_filter, background)  # cached on the strip for its frame
 
     def _post_position(self) -> None:
         """Tell the screen where the top is; remember it as the reader's place.
@@ -341,6 +374,7 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
         if not self._drawn:
             self._drawn = True
             self.post_message(self.FirstDrawn(self))
+            self._prepare_soon()
         base = self.rich_style
         if base != self._base:
             if self._base is not None and crop != self.size.region:
@@ -379,6 +413,10 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
         if highlights is None:
             highlights = self._highlights(index)
         self._painted[y] = (index, highlights)
+        return self._strip_for(index, width, gutter, highlights)
+
+    def _strip_for(self, index: int, width: int, gutter: int, highlights: Highlights) -> Strip:
+        """Row `index` drawn at `width` (plus `gutter`) with `highlights`, from the cache if it is there."""
         key = (index, width + gutter, highlights)
         strip = self._cache.get(key)
         if strip is None:

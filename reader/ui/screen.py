@@ -243,10 +243,18 @@ class ReaderScreen(Screen):
     def _position_changed(self, event: ArticleView.PositionChanged) -> None:
         if self._pinned is not None and self._pinned[1] != self.article.scroll_y:
             self._pinned = None
-        self.section = self._pinned[0] if self._pinned else self.doc.section_at(event.offset)
+        section = self._pinned[0] if self._pinned else self.doc.section_at(event.offset)
+        if section is not self.section and self.sections_tree is not None:
+            # The navigator follows in the frame after this one: redrawing (and maybe
+            # scrolling) the tree in the same frame as the article's new page would take
+            # that frame past 16 ms.
+            self.call_after_refresh(self._follow_section)
+        self.section = section
+        self.update_status()
+
+    def _follow_section(self) -> None:
         if tree := self.sections_tree:
             tree.follow(self.section)
-        self.update_status()
 
     def go_to_section(self, section: Section) -> None:
         """Put `section`'s heading at the top (or as high as the end of the text allows).
