@@ -23,7 +23,6 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.timer import Timer
 
 from reader.ui.messages import WidgetMessage
 from reader.ui.scrollbars import SteadyScrollbars
@@ -82,8 +81,8 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
     MAX_MEASURE = layout.MAX_MEASURE
     """The widest text column, in cells: a comfortable reading measure."""
 
-    PREPARE_DELAY = 0.05
-    """Seconds of stillness before the pages around the view are drawn ahead."""
+    PREPARE_STEP = 8
+    """Rows drawn ahead per step (see `_prepare_rows`)."""
 
     KEPT_WRAPS = 3
     """How many wrap maps of the document (one per measure) are kept for resizes."""
@@ -144,7 +143,9 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
         self._combined: dict[tuple[Style, ...], Style] = {}
         self._base: Style | None = None
         self._anchor = 0  # the offset kept at the top across re-wraps
-        self._preparing: Timer | None = None
+        self._preparing = False  # rows of the pages around the view are being drawn ahead
+        self._prepared_for: tuple[int, int, int] | None = None  # (top, width, height) they are for
+        self._to_prepare: list[int] = []
         self._drawn = False
 
     # -- layout -----------------------------------------------------------
@@ -242,29 +243,39 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
             self._prepare_soon()
 
     def _prepare_soon(self) -> None:
-        """Lay out the neighbouring pages once the view has been still for a moment."""
-        if self._preparing is not None:
-            self._preparing.stop()
-        self._preparing = self.set_timer(self.PREPARE_DELAY, self._prepare_neighbours, name="prepare-pages")
+        """Once this frame is drawn, draw the neighbouring pages ahead, a few rows at a time."""
+        if not self._preparing:
+            self.call_after_refresh(self._prepare_rows)
+        self._preparing = True
+        self._prepared_for = None
 
-    def _prepare_neighbours(self) -> None:
+    def _prepare_rows(self) -> None:
         """Draw the page below and the page above into the row cache, as `less` would read ahead.
 
-        A page down then finds its rows drawn (half the work of its frame);
-        this runs while the reader reads, not while they wait.
+        A page down then finds its rows drawn (half the work of its frame).
+        The rows go `PREPARE_STEP` at a time, each step a message of its own,
+        so a key pressed meanwhile waits for one step at most.
         """
-        self._preparing = None
         if self.wrap is None or self._base is None or self.size.height <= 0:
+            self._preparing = False
             return
         (width, height), top = self.size, round(self.scroll_y)
-        gutter, step = self.region.width - width, max(1, height - 2)
+        if self._prepared_for != (top, width, height):  # (re)start from the view as it is now
+            step = max(1, height - 2)
+            below = range(top + height, min(len(self.wrap), top + step + height))
+            self._to_prepare = [*below, *range(max(0, top - step), top)][::-1]
+            self._prepared_for = (top, width, height)
+        gutter = self.region.width - width
         background, filters = self.background_colors[1], self.get_line_filters()
-        below = range(top + height, min(len(self.wrap), top + step + height))
-        above = range(max(0, top - step), top)
-        for index in (*below, *above):
+        for _ in range(min(self.PREPARE_STEP, len(self._to_prepare))):
+            index = self._to_prepare.pop()
             strip = self._strip_for(index, width, gutter, self._highlights(index))
             for line_filter in filters:
                 strip.apply_filter(line_filter, background)  # cached on the strip for its frame
+        if self._to_prepare:
+            self.call_later(self._prepare_rows)
+        else:
+            self._preparing = False
 
     def _post_position(self) -> None:
         """Tell the screen where the top is; remember it as the reader's place.
