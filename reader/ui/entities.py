@@ -81,12 +81,17 @@ def mention_context(doc: Document, start: int, end: int, width: int = 60) -> Tex
 class EntityList(SteadyScrollbars, OptionList):
     """The entity list; printable keys typed here filter it."""
 
+    FIRST_BATCH = 60
+    """Options listed at once; the rest follow a frame later (see `rebuild`)."""
+
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.entities: list[Entity] = []
         self.by_id: dict[str, Entity] = {}
         self.needle = ""
         self.dates = False
+        self._listed_ids: set[str] = set()
+        self._rest: list[Option] = []  # options still to add after the first frame
 
     def show(self, entities: list[Entity]) -> None:
         """Replace the entities listed."""
@@ -116,8 +121,20 @@ class EntityList(SteadyScrollbars, OptionList):
         if shown is not None:
             more = len(matching) - MAX_LISTED
             options.append(Option(Text(f"… {more:,} more: type to filter", style="dim italic"), disabled=True))
-        self.add_options(options)
+        self._listed_ids = {option.id for option in options if option.id is not None}
+        # A screenful now, the rest after that frame: measuring 300 options holds the screen
+        # for 30 ms, on top of drawing them.
+        self.add_options(options[: self.FIRST_BATCH])
+        self._rest = options[self.FIRST_BATCH :]
+        if self._rest:
+            self.call_after_refresh(self._complete)
         self.parent_pane().update_status()
+
+    def _complete(self) -> None:
+        """Add the options `rebuild` left for after its first frame, if they are not in yet."""
+        rest, self._rest = self._rest, []
+        if rest:
+            self.add_options(rest)
 
     def parent_pane(self) -> EntitiesPane:
         return self.query_ancestor(EntitiesPane)
@@ -131,10 +148,11 @@ class EntityList(SteadyScrollbars, OptionList):
             self.needle = needle
             self.rebuild()
         if self._listed(entity):
+            self._complete()  # it may be among the options still to come
             self.highlighted = self.get_option_index(entity.id)
 
     def _listed(self, entity: Entity) -> bool:
-        return any(option.id == entity.id for option in self.options)
+        return entity.id in self._listed_ids
 
     def on_key(self, event: events.Key) -> None:
         """Type to filter: printable keys edit the filter, Backspace/Escape undo it."""

@@ -196,3 +196,26 @@ async def test_a_long_list_shows_the_most_salient_and_a_filter_reaches_the_rest(
         assert entity_list.highlighted is not None
         assert entity_list.options[entity_list.highlighted].id == rare.id
         assert app.screen.counter() == f"{rare.name} 1/1"
+
+
+async def test_a_long_list_fills_in_after_its_first_screenful(sample_store):
+    """A screenful of entities at once, the rest a frame later; any of them can be chosen meanwhile."""
+    from reader.core.model import Entity, Mention
+
+    word = "Czech"
+    at = sample_store.doc.text.find(word)
+    many = [
+        Entity(f"e{i}", f"Place {i:03}", "place", [Mention(at, at + len(word), word, "name", -1)], salience=1000.0 - i)
+        for i in range(150)
+    ]
+    app = ReaderApp([StubStore(sample_store, many)])
+    async with app.run_test(size=(160, 48)) as pilot:
+        await wait_for_entities(pilot)
+        entity_list = app.screen.query_one(EntityList)
+        entity_list.show(many)
+        assert entity_list.option_count == EntityList.FIRST_BATCH
+        entity_list.select_entity(many[140])  # not drawn yet: added at once
+        assert entity_list.highlighted == entity_list.get_option_index("e140")
+        entity_list.show(many)
+        await pilot.pause()
+        assert entity_list.option_count == 151  # the heading and every entity, once
