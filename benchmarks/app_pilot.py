@@ -32,11 +32,11 @@ from pathlib import Path
 from time import perf_counter, thread_time
 
 TICK = 0.01
+"""Interval of the probe timer that measures how long the event loop is held."""
 
 TYPING_GAP = 0.08
 """Seconds between timed search keystrokes: a fast typist's 12 keys a second. A key sent the
 instant the last answer is drawn would also wait for Textual's next 60 Hz frame slot."""
-"""Interval of the probe timer that measures how long the event loop is held."""
 
 
 @dataclass

@@ -210,9 +210,10 @@ class QuickStateBlock(StateBlock):
         starts.pop()
         shifts = [n - m for n, m in zip(lengths, map(len, map(_lstrip_blanks, lines)))]
         counts = shifts[:]
-        for i, line in enumerate(lines):
-            if shifts[i] and "\t" in line[: shifts[i]]:
-                counts[i] = _expanded_width(line[: shifts[i]])
+        if "\t" in src:  # widths differ from counts only where a tab indents a line
+            for i, line in enumerate(lines):
+                if shifts[i] and "\t" in line[: shifts[i]]:
+                    counts[i] = _expanded_width(line[: shifts[i]])
         length = len(src)
         self.bMarks = [*starts, length]
         self.eMarks = [*(b + n for b, n in zip(starts, lengths)), length]

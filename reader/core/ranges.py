@@ -15,9 +15,10 @@ from collections.abc import Iterable, Sequence
 class Ranges:
     """Sorted `(start, end)` ranges; overlapping or empty ones are dropped."""
 
+    starts: Sequence[int]
+    ends: Sequence[int]
+
     def __init__(self, ranges: Iterable[tuple[int, int]] = ()) -> None:
-        self.starts: Sequence[int] = []
-        self.ends: Sequence[int] = []
         starts: list[int] = []
         ends: list[int] = []
         for start, end in sorted(ranges):

@@ -200,8 +200,8 @@ def _overlaps(haystack: str, needle: str) -> bool:
     return len(periods) > 4 or any(needle[:q] + needle in haystack for q in periods)
 
 
-def _literal(doc: Document, query: Query) -> Ranges | None:
-    """The hits of a plain literal query, or None when it needs the regex engine."""
+def _literal(doc: Document, query: Query) -> SearchResult | None:
+    """The result of a plain literal query, or None when it needs the regex engine."""
     if query.regex or query.whole_word:
         return None
     if query.case_sensitive:
@@ -211,19 +211,20 @@ def _literal(doc: Document, query: Query) -> Ranges | None:
         if haystack is None or len(needle) != len(query.text):
             return None
     if not _overlaps(haystack, needle):
-        return LiteralHits(haystack, needle)
+        return SearchResult(doc, query, LiteralHits(haystack, needle))
     # `split` finds the same leftmost, non-overlapping hits as a regex scan.
     starts = _split_starts(haystack, needle, 0, MAX_MATCHES)
-    return Ranges.from_sorted(starts, _Shifted(starts, len(needle)))
+    hits = Ranges.from_sorted(starts, _Shifted(starts, len(needle)))
+    return SearchResult(doc, query, hits, len(starts) >= MAX_MATCHES)
 
 
 def search(doc: Document, query: Query, *, timeout: float = DEFAULT_TIMEOUT) -> SearchResult:
     """Find every non-empty, non-overlapping hit of `query` in `doc.text`, in order."""
     if not query.text:
         return SearchResult(doc, query, Ranges())
-    fast = _literal(doc, query)
-    if fast is not None:
-        return SearchResult(doc, query, fast, len(fast) >= MAX_MATCHES and not isinstance(fast, LiteralHits))
+    found = _literal(doc, query)
+    if found is not None:
+        return found
     pattern = query.compile()
     starts: list[int] = []
     ends: list[int] = []

@@ -25,7 +25,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.ui.messages import WidgetMessage
-from reader.ui.scrollbars import SteadyScrollbars
+from reader.ui.scrollbars import SteadyScrollbars, filtered
 from reader.core.model import Block, BlockKind, Document
 from reader.ui import layout
 from reader.core.ranges import Ranges
@@ -265,13 +265,10 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
             below = range(top + height, min(len(self.wrap), top + step + height))
             self._to_prepare = [*below, *range(max(0, top - step), top)][::-1]
             self._prepared_for = (top, width, height)
-        gutter = self.region.width - width
         background, filters = self.background_colors[1], self.get_line_filters()
         for _ in range(min(self.PREPARE_STEP, len(self._to_prepare))):
             index = self._to_prepare.pop()
-            strip = self._strip_for(index, width, gutter, self._highlights(index))
-            for line_filter in filters:
-                strip.apply_filter(line_filter, background)  # cached on the strip for its frame
+            filtered(self._strip_for(index, width, self._highlights(index)), filters, background)  # cached for its frame
         if self._to_prepare:
             self.call_later(self._prepare_rows)
         else:
@@ -400,41 +397,38 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
         # and going through Textual's styles cache would only rebuild every line of
         # every frame (3 ms of a page down on a 160×48 screen). Filters (NO_COLOR,
         # ANSI themes) still apply, and are cached on the rows.
+        # Without a border or padding, the text box is the whole region (the scrollbar
+        # is drawn over its last column).
         width, height = self.size  # looked up once: `size` walks the screen's map
-        top, gutter = round(self.scroll_y), self.region.width - width
+        top = round(self.scroll_y)
         background = self.background_colors[1]
         filters = self.get_line_filters()
-        blank = Strip.blank(self.region.width, self._base)
+        blank = Strip.blank(width, self._base)
         lines = []
         for y in crop.line_range:
-            strip = self._row_strip(top, y, width, gutter) if y < height else blank
-            for line_filter in filters:
-                strip = strip.apply_filter(line_filter, background)
-            lines.append(strip if crop.x == 0 and crop.width == strip.cell_length else strip.crop(crop.x, crop.right))
+            strip = self._row_strip(top, y, width) if y < height else blank
+            lines.append(filtered(strip, filters, background).crop(crop.x, crop.right))
         return lines
 
     def render_line(self, y: int) -> Strip:
         """Draw visual row `scroll_y + y`."""
-        return self._row_strip(round(self.scroll_y), y, self.size.width, 0)
+        return self._row_strip(round(self.scroll_y), y, self.size.width)
 
-    def _row_strip(self, top: int, y: int, width: int, gutter: int) -> Strip:
-        """Visual row `top + y` at `width`, `gutter` cells wider (the strip under the scrollbar)."""
+    def _row_strip(self, top: int, y: int, width: int) -> Strip:
+        """Visual row `top + y` at `width`, noted as drawn on screen line `y`."""
         index = top + y
         highlights = self._upcoming.pop(index, None)
         if highlights is None:
             highlights = self._highlights(index)
         self._painted[y] = (index, highlights)
-        return self._strip_for(index, width, gutter, highlights)
+        return self._strip_for(index, width, highlights)
 
-    def _strip_for(self, index: int, width: int, gutter: int, highlights: Highlights) -> Strip:
-        """Row `index` drawn at `width` (plus `gutter`) with `highlights`, from the cache if it is there."""
-        key = (index, width + gutter, highlights)
+    def _strip_for(self, index: int, width: int, highlights: Highlights) -> Strip:
+        """Row `index` drawn at `width` with `highlights`, from the cache if it is there."""
+        key = (index, width, highlights)
         strip = self._cache.get(key)
         if strip is None:
-            strip = self._render_row(index, width, highlights)
-            if gutter > 0:
-                strip = Strip.join([strip, Strip.blank(gutter, self._base)])
-            self._cache[key] = strip
+            strip = self._cache[key] = self._render_row(index, width, highlights)
         return strip
 
     def _highlights(self, index: int) -> Highlights:

@@ -10,10 +10,22 @@ strips.
 
 from __future__ import annotations
 
-from rich.color import Color
+from collections.abc import Sequence
+
+from rich.color import Color as RichColor
+from textual.color import Color
+from textual.filter import LineFilter
 from textual.geometry import Region, Size
 from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.strip import Strip
+
+
+def filtered(strip: Strip, filters: Sequence[LineFilter], background: Color) -> Strip:
+    """`strip` through the app's line filters (NO_COLOR, ANSI themes), as the styles cache
+    would pass it; each result is cached on the strip it came from."""
+    for line_filter in filters:
+        strip = strip.apply_filter(line_filter, background)
+    return strip
 
 
 class StripScrollBar(ScrollBar):
@@ -37,8 +49,8 @@ class StripScrollBar(ScrollBar):
             position=bar.position,
             thickness=width,
             vertical=True,
-            back_color=style.bgcolor or Color.parse("#555555"),
-            bar_color=style.color or Color.parse("bright_magenta"),
+            back_color=style.bgcolor or RichColor.parse("#555555"),
+            bar_color=style.color or RichColor.parse("bright_magenta"),
         ).segments
         background = self.background_colors[1]
         filters = self.get_line_filters()
@@ -48,11 +60,8 @@ class StripScrollBar(ScrollBar):
             segment = segments[y] if y < len(segments) else segments[-1]
             strip = strips.get(id(segment))
             if strip is None:
-                strip = Strip([segment], width)
-                for line_filter in filters:
-                    strip = strip.apply_filter(line_filter, background)
-                strips[id(segment)] = strip
-            lines.append(strip if crop.x == 0 and crop.width == width else strip.crop(crop.x, crop.right))
+                strip = strips[id(segment)] = filtered(Strip([segment], width), filters, background)
+            lines.append(strip.crop(crop.x, crop.right))
         return lines
 
 

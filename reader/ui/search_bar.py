@@ -152,12 +152,14 @@ class SearchBar(Horizontal):
     def action_toggle_regex(self) -> None:
         """Treat the query as a regular expression, or literally."""
         self.regex = not self.regex
-        self._show_flags()
-        self.report_change()
+        self._toggled()
 
     def action_toggle_case(self) -> None:
         """Cycle smart case → match case → ignore case."""
         self.case = {None: True, True: False, False: None}[self.case]
+        self._toggled()
+
+    def _toggled(self) -> None:
         self._show_flags()
         self.report_change()
 
