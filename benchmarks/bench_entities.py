@@ -24,7 +24,7 @@ SAMPLE = ROOT / "seeds" / "czech-republic-restricts-russian-diplomats.txt"
 
 sys.path.insert(0, str(ROOT))
 from reader.core.entities import extract_entities  # noqa: E402
-from reader.core.entities.parallel import available_workers  # noqa: E402
+from reader.core.forking import available_workers  # noqa: E402
 from reader.core.isolated import MAX_WORKERS  # noqa: E402
 from reader.core.store import Store  # noqa: E402
 

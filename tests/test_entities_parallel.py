@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.core import forking
 from reader.core.entities import extract_entities, parallel
 from reader.core.entities.lexicon import lexicon
 from reader.core.entities.rules import RuleExtractor
@@ -21,7 +22,7 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="splitting forks
 @pytest.fixture(autouse=True)
 def forking_allowed(monkeypatch):
     """Fork even if the test runner has threads (these children touch no lock)."""
-    monkeypatch.setattr(parallel, "can_fork", lambda: True)
+    monkeypatch.setattr(forking, "can_fork", lambda: True)
 
 MARKDOWN_PART = """# A Report on Paris
 
@@ -121,13 +122,13 @@ def test_parts_cover_every_zone_in_order_and_cut_where_a_scan_resumes(parts):
 
 
 def test_parts_after_the_first_run_in_other_processes():
-    pids = parallel.fork_map(lambda _: os.getpid(), [1, 2, 3])
+    pids = forking.fork_map(lambda _: os.getpid(), [1, 2, 3])
     assert pids[0] == os.getpid() and len(set(pids)) == 3
 
 
 def test_without_fork_the_parts_run_here(monkeypatch):
-    monkeypatch.setattr(parallel, "can_fork", lambda: False)
-    assert parallel.fork_map(lambda _: os.getpid(), [1, 2]) == [os.getpid()] * 2
+    monkeypatch.setattr(forking, "can_fork", lambda: False)
+    assert forking.fork_map(lambda _: os.getpid(), [1, 2]) == [os.getpid()] * 2
 
 
 def test_a_failing_child_part_is_computed_here():
@@ -138,9 +139,9 @@ def test_a_failing_child_part_is_computed_here():
             raise RuntimeError("child failure")
         return x * x
 
-    assert parallel.fork_map(square, [1, 2, 3, 4]) == [1, 4, 9, 16]
+    assert forking.fork_map(square, [1, 2, 3, 4]) == [1, 4, 9, 16]
 
 
 def test_fork_map_encodes_what_crosses_the_pipe():
-    got = parallel.fork_map(lambda x: {x}, [1, 2], encode=sorted, decode=set)
+    got = forking.fork_map(lambda x: {x}, [1, 2], encode=sorted, decode=set)
     assert got == [{1}, {2}]

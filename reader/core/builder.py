@@ -60,6 +60,7 @@ class TextBuilder:
         self._length = 0
         self.blocks: list[Block] = []
         self.offset_map = OffsetMap()
+        self.first_src: int | None = None  # where the first block's text comes from
 
     def add(
         self,
@@ -79,6 +80,8 @@ class TextBuilder:
             return None
         if self._parts:
             self._append("\n", pieces[0].src, copied=False)
+        else:
+            self.first_src = pieces[0].src
         start = self._length
         for piece in pieces:
             if piece.text:

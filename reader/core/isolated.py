@@ -38,7 +38,7 @@ import sys
 import threading
 from typing import IO, Any
 
-from reader.core.forking import can_fork, detach_standard_streams
+from reader.core.forking import available_workers, can_fork, detach_standard_streams
 from reader.core.gcpause import gc_paused
 from reader.core.model import Document, Entity, Mention
 
@@ -336,26 +336,30 @@ def extract_in_child(doc: Document, backend: str) -> list[Entity]:
     return EntityJob(document_request(doc), backend).result()
 
 
+def _workers() -> int:
+    """Processes a big document's parse and extraction are split over."""
+    return min(available_workers(), MAX_WORKERS)
+
+
 def _document(request: tuple[Any, ...]) -> Document:
     if request[0] == "doc":
         return request[1]
     from reader.core.parse import parse_source
 
     _, source, name, fmt, raw = request
-    return parse_source(source, name, fmt=fmt, raw=raw)
+    return parse_source(source, name, fmt=fmt, raw=raw, workers=_workers())
 
 
 def serve(request: tuple[Any, ...], backend: str, out: IO[bytes]) -> None:
     """Answer `request` on `out`: ("doc", Document) for a source request, then
     ("entities", packed entities) or ("error", exception)."""
     from reader.core.entities import extract_entities
-    from reader.core.entities.parallel import available_workers
 
     sender = None
     try:
         doc = _document(request)
         sender = _send_aside(out, "doc", doc) if request[0] == "source" else None
-        entities = extract_entities(doc, backend, workers=min(available_workers(), MAX_WORKERS))
+        entities = extract_entities(doc, backend, workers=_workers())
         _sent(sender)
         sender = None
         write_message(out, "entities", pack_entities(entities), parts=ENTITY_PARTS)

@@ -101,13 +101,20 @@ class MarkdownParser:
     def __init__(self, builder: TextBuilder) -> None:
         self.builder = builder
         self.md = quicken(MarkdownIt("commonmark").enable("table").enable("strikethrough"))
+        self.h1_count = 0
 
-    def parse(self, source: str) -> Block | None:
-        """Parse `source`; return the title block, if the document has one."""
+    def parse(self, source: str, *, titled: bool = True) -> Block | None:
+        """Parse `source`; return the title block, if the document has one.
+
+        The title is a lone level-1 heading that opens the document. `titled=False`
+        parses a later part of a document (see `parts`), which has none; either
+        way `h1_count` tells how many level-1 headings there were.
+        """
         tokens = self.md.parse(source)
         line_starts = _line_starts(source)
         h1 = [t for t in tokens if t.type == "heading_open" and t.tag == "h1"]
-        title_token = h1[0] if len(h1) == 1 and tokens and tokens[0] is h1[0] else None
+        self.h1_count = len(h1)
+        title_token = h1[0] if titled and len(h1) == 1 and tokens and tokens[0] is h1[0] else None
         title = None
         depth = {"list": 0, "quote": 0}
         for i, tok in enumerate(tokens):

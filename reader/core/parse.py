@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from reader.core.builder import TextBuilder
 from reader.core.model import Document
 from reader.core.outline import build_outline
-from reader.core.plaintext import PlainTextParser
+from reader.core.parts import parse_joined
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 _SMALL_WORDS = frozenset("a an and as at but by for in nor of on or the to".split())
@@ -27,20 +26,17 @@ def title_from_name(name: str) -> str:
     )
 
 
-def parse_source(source: str, name: str = "<text>", *, fmt: str | None = None, raw: bool = False) -> Document:
+def parse_source(
+    source: str, name: str = "<text>", *, fmt: str | None = None, raw: bool = False, workers: int = 1
+) -> Document:
     """Parse decoded `source` (read from `name`) into a document.
 
-    `fmt` forces "markdown" or "text"; `raw` turns display repair off.
+    `fmt` forces "markdown" or "text"; `raw` turns display repair off;
+    `workers > 1` lets a big source be parsed in that many parts at once
+    (forked processes, see `parts`), with the same result.
     """
     fmt = fmt or detect_format(name)
-    builder = TextBuilder(raw=raw)
-    if fmt == "markdown":
-        from reader.core.markdown import MarkdownParser  # markdown-it costs 40 ms to import
-
-        title_block = MarkdownParser(builder).parse(source)
-    else:
-        title_block, fmt = PlainTextParser(builder).parse(source)
-    text, blocks, offset_map = builder.finish()
+    text, blocks, offset_map, title_block, fmt = parse_joined(source, fmt, raw, workers)
     title = text[title_block.start : title_block.end] if title_block else title_from_name(name)
     root = build_outline(title, text, blocks)
     return Document(name, fmt, title, text, blocks, root, offset_map)

@@ -132,15 +132,20 @@ class PlainTextParser:
         self.builder = builder
         self.source = ""
 
-    def parse(self, source: str) -> tuple[Block | None, str]:
-        """Parse `source`; return the title block (if any) and the detected format."""
+    def parse(self, source: str, *, titled: bool = True, wrapped: bool | None = None) -> tuple[Block | None, str]:
+        """Parse `source`; return the title block (if any) and the detected format.
+
+        A later part of a document (see `parts`) is parsed with `titled=False`
+        and the whole document's `wrapped`, which its first lines decide.
+        """
         self.source = source
         lines = split_lines(source)
         groups = paragraphs(lines)
         if not groups:
             return None, "text"
-        wrapped = is_hard_wrapped(lines)
-        title = self._title(groups)
+        if wrapped is None:
+            wrapped = is_hard_wrapped(lines)
+        title = self._title(groups) if titled else None
         for group in groups:
             if wrapped:
                 self._wrapped_group(group)

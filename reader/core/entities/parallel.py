@@ -14,33 +14,14 @@ Forks only from a process with no other threads (the entity child of
 
 from __future__ import annotations
 
-import os
-import pickle
-from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
-
-from ..forking import can_fork, detach_standard_streams
 from .candidates import Candidate
 from .scan import Tok, Zone, can_split_at
-
-T = TypeVar("T")
-R = TypeVar("R")
 
 PARALLEL_MIN_CHARS = 200_000
 """Below this many characters one process is quicker than forking several."""
 
 PassOne = tuple[list[Candidate], list[list[Tok]], list[Candidate]]
 """A first pass's output: candidates, deferred word runs, year candidates."""
-
-
-def available_workers() -> int:
-    """How many processes may split the work: the cores this process may use, if it can fork."""
-    if not hasattr(os, "fork"):
-        return 1
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
 
 
 def split_zones(text: str, zones: list[Zone], parts: int) -> list[list[Zone]]:
@@ -78,71 +59,3 @@ def unpack_pass(packed: tuple) -> PassOne:
         [[Tok(*t) for t in run] for run in deferred],
         [Candidate(*c) for c in years],
     )
-
-
-def fork_map(
-    fn: Callable[[T], R],
-    items: Sequence[T],
-    encode: Callable[[R], Any] = lambda r: r,
-    decode: Callable[[Any], R] = lambda r: r,
-) -> list[R]:
-    """`[fn(item) for item in items]`, the first here and each other in a forked child.
-
-    A child's result travels as `pickle(encode(result))` and comes back
-    through `decode`; a part whose child could not start or failed is computed
-    here afterwards, so the answer never depends on the forking.
-    """
-    if len(items) < 2 or not can_fork():
-        return [fn(item) for item in items]
-    children = [_fork(fn, item, encode) for item in items[1:]]
-    results = [fn(items[0])]
-    for item, child in zip(items[1:], children):
-        packed = _collect(child)
-        results.append(fn(item) if packed is _FAILED else decode(packed))
-    return results
-
-
-_FAILED = object()
-
-
-def _fork(fn: Callable[[T], R], item: T, encode: Callable[[R], Any]) -> tuple[int, int] | None:
-    """Start a child computing `fn(item)`; (its pid, the pipe to read it from), or None."""
-    try:
-        read, write = os.pipe()
-    except OSError:
-        return None
-    try:
-        pid = os.fork()
-    except OSError:
-        os.close(read)
-        os.close(write)
-        return None
-    if pid == 0:  # the child: compute, send, and leave without running any exit handler
-        status = 1
-        try:
-            os.close(read)
-            detach_standard_streams()
-            data = pickle.dumps(encode(fn(item)), pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(write, "wb") as out:
-                out.write(data)
-            status = 0
-        finally:
-            os._exit(status)
-    os.close(write)
-    return pid, read
-
-
-def _collect(child: tuple[int, int] | None) -> Any:
-    """A child's decoded-to-pickle result, or `_FAILED`."""
-    if child is None:
-        return _FAILED
-    pid, read = child
-    with os.fdopen(read, "rb") as pipe:
-        data = pipe.read()
-    _, status = os.waitpid(pid, 0)
-    if status != 0 or not data:
-        return _FAILED
-    try:
-        return pickle.loads(data)
-    except Exception:  # a truncated message: the child died while writing
-        return _FAILED
