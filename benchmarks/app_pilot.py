@@ -173,11 +173,9 @@ async def scenario(path: Path, width: int, height: int) -> dict:
     out: dict = {"doc": path.name}
     started = perf_counter()
     # As `reader FILE` opens it: a big file from a preview, its entities prefetched
-    # in a child process before the app starts.
-    store = Store.open(path, preview=PREVIEW)
+    # in a child process started as soon as the file is read.
+    store = Store.open(path, preview=PREVIEW, prefetch="rules")
     isolate = store.size >= ISOLATE
-    if isolate:
-        store.prefetch_entities()
     out["open_s"] = perf_counter() - started
     app = ProbeApp([store], isolate_entities=isolate)
     probe = app.probe = Probe(app)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from reader import __version__
 from reader.core.loader import DEFAULT_MAX_BYTES, LoadError
-from reader.core.store import Store
+from reader.core.store import ISOLATE, Store
 from reader.sample import sample_path
 
 
@@ -57,16 +57,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 PREVIEW = 100_000
 """In the reader, a longer file shows its first ~100 KB while the rest is parsed."""
-ISOLATE = 300_000
-"""From this many characters, entities are extracted in a child process (seconds of work)."""
-
-
 def open_stores(args: argparse.Namespace, *, preview: int | None = None) -> list[Store]:
     """Load every path (or the sample), raising `LoadError` on the first that fails."""
     paths = args.paths or [str(sample_path())]
     fmt = None if args.format == "auto" else args.format
     max_bytes = int(args.max_size * 1e6)
-    stores = [Store.open(p, raw=args.raw, fmt=fmt, max_bytes=max_bytes, preview=preview) for p in paths]
+    # The reader's own document has its entities extracted in a child process
+    # started as soon as it is read, so that the child parses it while this
+    # process makes a preview and starts Textual.
+    stores = [
+        Store.open(p, raw=args.raw, fmt=fmt, max_bytes=max_bytes, preview=preview,
+                   prefetch=args.ner if preview and i == 0 else None)
+        for i, p in enumerate(paths)
+    ]
     for store in stores:
         for note in store.doc.notes:
             print(f"reader: {note}", file=sys.stderr)
@@ -94,12 +97,10 @@ def print_json(stores: list[Store], args: argparse.Namespace) -> None:
 
 def run_app(stores: list[Store], args: argparse.Namespace) -> None:
     """Open the reader screen."""
-    # A big document's entities start now, in a child process on the other
-    # core, while Textual is still being imported; a small one's take
-    # milliseconds in a thread once the first screen is up.
+    # A big document's entities are under way in a child process on the other
+    # core (see `open_stores`); a small one's take milliseconds in a thread
+    # once the first screen is up.
     isolate = any(store.size >= ISOLATE for store in stores)
-    if stores[0].size >= ISOLATE:
-        stores[0].prefetch_entities(args.ner)
     # The first lines go on screen now; Textual's first frame completes them.
     from reader.ui import instant
 

@@ -7,6 +7,7 @@ import os
 import pytest
 
 from reader.core import isolated
+from reader.core import store as store_module
 from reader.core.entities import EntityBackendError, extract_entities
 from reader.core.isolated import EntityJob, document_request, extract_in_child
 from reader.core.store import Store
@@ -40,6 +41,29 @@ def test_prefetching_child_parses_the_big_file_for_the_reader(tmp_path):
     assert doc.text == whole.doc.text
     assert [(b.kind, b.start, b.end) for b in doc.blocks] == [(b.kind, b.start, b.end) for b in whole.doc.blocks]
     assert summary(store.entities("rules", isolated=True)) == summary(extract_entities(whole.doc))
+
+
+def test_opening_a_big_file_with_prefetch_starts_its_child_before_the_preview(tmp_path, monkeypatch):
+    path = make_book_file(tmp_path, books=6, chapters=12)
+    jobs: list[EntityJob] = []
+    parsed_after_a_job: list[bool] = []
+    init, parse = isolated.EntityJob.__init__, store_module.parse_source
+
+    def recording_init(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        jobs.append(self)
+
+    def recording_parse(*args, **kwargs):
+        parsed_after_a_job.append(bool(jobs))
+        return parse(*args, **kwargs)
+
+    monkeypatch.setattr(store_module, "ISOLATE", 10_000)
+    monkeypatch.setattr(isolated.EntityJob, "__init__", recording_init)
+    monkeypatch.setattr(store_module, "parse_source", recording_parse)
+    store = Store.open(path, preview=3000, prefetch="rules")
+    assert parsed_after_a_job == [True] and len(jobs) == 1
+    assert summary(store.entities("rules", isolated=True)) == summary(extract_entities(Store.open(path).doc))
+    assert not Store.open(path, preview=3000)._jobs  # no prefetch asked for
 
 
 def test_child_errors_reach_the_reader_and_parsing_still_works(tmp_path):

@@ -126,6 +126,7 @@ markdown_lines = st.lists(
         "1. one", "> quote", "```", "~~~", "    code", "| a | b |", "|---|---|", "<div>", "</div>", "---",
         "===", "trailing  ", "tab\tin", "a & b", "[x]: http://e.com", "see [x]", "x!y :-", "\t\tdeep",
         "+ plus", "2) two", "   - three spaces", "a | b", ": colon", "_under_", "`tick`", "#nospace", "text = sum",
+        "crlf ends\r", "lone\rcarriage", "nul\x00byte", "# head\r",
     ]),
     max_size=30,
 ).map("\n".join)

@@ -1,8 +1,12 @@
 """Display repair: what it fixes, and what it must leave alone."""
 
-import pytest
+import re
 
-from reader.core.repair import repair
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.core.repair import last_word, repair
 
 
 @pytest.mark.parametrize(
@@ -43,3 +47,13 @@ def test_insert_positions_refer_to_the_original_text():
     text, inserts = repair("EU.Specifically,Czech")
     assert text == "EU. Specifically, Czech"
     assert inserts == [3, 16]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab. \n\t\u00a0\u2003\x1c!?")), max_size=30), st.data())
+def test_the_last_word_is_what_the_regex_finds(text, data):
+    end = data.draw(st.integers(min_value=0, max_value=len(text)))
+    lo = data.draw(st.integers(min_value=0, max_value=end))
+    marked = text[:end] + "." + text[end:]  # the sentence end the repair looks before
+    found = re.compile(r"(\S+)[.!?]$").search(marked, lo, end + 1)
+    assert last_word(marked, lo, end) == (found.group(1) if found else None)

@@ -347,7 +347,9 @@ def _document(request: tuple[Any, ...]) -> Document:
     from reader.core.parse import parse_source
 
     _, source, name, fmt, raw = request
-    return parse_source(source, name, fmt=fmt, raw=raw, workers=_workers())
+    # The reader is starting Textual meanwhile (a second of one core's time):
+    # parsing in as many parts as there are other cores leaves it that core.
+    return parse_source(source, name, fmt=fmt, raw=raw, workers=_workers() - 1)
 
 
 def serve(request: tuple[Any, ...], backend: str, out: IO[bytes]) -> None:

@@ -9,12 +9,13 @@ work that cannot change the result:
   (the table rule: a line whose next line's is), so one dispatcher looks at
   the line and calls only the rules that could match; elsewhere, a guard
   turns any other line down without calling the rule.
+- The source is normalised (`\\r\\n` and NUL replaced) only if it has either.
 - Inline text with no character that can start an inline rule
   (`\\`, backtick, `~*_[<&`) can only become text and line breaks: it is
   left untokenised (no children) and `plain_runs` reads it directly, as the
   newline rule would, without a hundred thousand `Token` objects.
 
-Both rely on markdown-it internals (rule names, the commonmark rule set); if
+These rely on markdown-it internals (rule names, the commonmark rule set); if
 those differ, the parser is left as it is. Tests compare the tokens with and
 without these changes.
 """
@@ -30,6 +31,7 @@ from markdown_it.parser_block import ParserBlock
 from markdown_it.common.utils import mdTrim
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
+from markdown_it.rules_core.normalize import normalize
 
 _OPENERS: dict[str, tuple[str, int]] = {
     "table": ("|-:", 1),
@@ -60,6 +62,8 @@ def quicken(md: MarkdownIt) -> MarkdownIt:
     read it with `plain_runs`.
     """
     _guard_block_rules(md)
+    if _rule(md.core.ruler, "normalize") is normalize:
+        md.core.ruler.at("normalize", _normalize_if_needed)
     if type(md.block).parse is ParserBlock.parse:
         md.block.parse = _quick_block_parse(md.block)  # this parser only, not the class
     if [_enabled(md.inline.ruler), _enabled(md.inline.ruler2)] == list(_INLINE_RULES):
@@ -70,6 +74,20 @@ def quicken(md: MarkdownIt) -> MarkdownIt:
 def is_plain(content: str) -> bool:
     """True if no inline rule but text and newline can match in `content`."""
     return _RULE_START.search(content) is None
+
+
+def _normalize_if_needed(state: StateCore) -> None:
+    """markdown-it's normalize rule, skipped for a source without `\\r` or NUL, which it leaves as is.
+
+    (Its two regex passes take 70 ms over a book.)
+    """
+    if "\r" in state.src or "\0" in state.src:
+        normalize(state)
+
+
+def _rule(ruler, name: str) -> Callable | None:
+    """The function of `ruler`'s rule `name`, if it has one by that name."""
+    return next((rule.fn for rule in ruler.__rules__ if rule.name == name), None)
 
 
 def _inline_unless_plain(state: StateCore) -> None:

@@ -27,8 +27,6 @@ _GLUED = re.compile(rf"[.!?,;](?={_LETTER}{_LETTER})")
 _SENTENCE_START = re.compile(rf"[.!?]( +)({_LETTER}+)\b(?![.'’@:/])")
 # The first word of a block (a line of the display text).
 _BLOCK_START = re.compile(rf"^[ \"'“‘«(]*({_LETTER}[\w'’-]*)", re.MULTILINE)
-# The word that closes the sentence before a candidate start.
-_LAST_WORD = re.compile(r"(\S+)[.!?]$")
 # Tokens that are not prose: URLs, e-mail addresses, domain and file names.
 _PROTECTED = re.compile(
     r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+"
@@ -99,8 +97,19 @@ def _sentence_start(text: str, m: re.Match[str]) -> bool:
     word = m.group(2)
     if not _lower_word(word) or _protected(text, m.start(2)):
         return False
-    before = _LAST_WORD.search(text, max(0, m.start() - 80), m.start() + 1)
-    return before is not None and not _is_abbreviation(before.group(1))
+    before = last_word(text, max(0, m.start() - 80), m.start())
+    return before is not None and not _is_abbreviation(before)
+
+
+def last_word(text: str, lo: int, end: int) -> str | None:
+    """The run of non-blank characters of `text[lo:end]` that ends at `end`, if any.
+
+    (What `(\\S+)$` finds there, without the regex's quadratic backtracking:
+    it tried every start in the window, 0.2 ms a sentence.)
+    """
+    if end <= lo or text[end - 1].isspace():
+        return None
+    return text[lo:end].split()[-1]
 
 
 def _capitalisable(text: str, pos: int, word: str) -> bool:

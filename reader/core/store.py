@@ -23,6 +23,9 @@ from reader.core.outline import scan_outline
 from reader.core.parse import parse_source
 from reader.core.search import Query, SearchResult, search
 
+ISOLATE = 300_000
+"""From this many characters, entities are extracted in a child process (seconds of work)."""
+
 if TYPE_CHECKING:  # the child-process machinery is imported only for a big document
     from reader.core.isolated import EntityJob
 
@@ -68,14 +71,23 @@ class Store:
         fmt: str | None = None,
         max_bytes: int = DEFAULT_MAX_BYTES,
         preview: int | None = None,
+        prefetch: str | None = None,
     ) -> Store:
         """Read and parse `path`; raises `LoadError` for what cannot be read.
 
         With `preview`, a file longer than twice that is parsed only up to
-        about `preview` characters until `finish()` is called.
+        about `preview` characters until `finish()` is called. With
+        `prefetch`, a file of `ISOLATE` characters or more has its entities
+        extracted by that backend in a child process, started as soon as the
+        file is read (see `prefetch_entities`).
         """
         loaded = read_document(path, max_bytes=max_bytes)
         name = str(path)
+        job = None
+        if prefetch is not None and len(loaded.text) >= ISOLATE:
+            from reader.core.isolated import EntityJob, source_request
+
+            job = EntityJob(source_request(loaded.text, name, fmt, raw), prefetch)
         cut = preview_cut(loaded.text, preview) if preview else len(loaded.text)
         if cut < len(loaded.text) and preview and len(loaded.text) > 2 * preview:
             doc = parse_source(loaded.text[:cut], name, fmt=fmt, raw=raw)
@@ -83,6 +95,8 @@ class Store:
         else:
             store = cls(parse_source(loaded.text, name, fmt=fmt, raw=raw))
         store.doc.notes.extend(loaded.notes)
+        if job is not None:
+            store._jobs[prefetch] = job
         return store
 
     @classmethod
