@@ -27,7 +27,14 @@ from reader.ui.footer import ReaderFooter
 from reader.ui.kept import KeptLines
 from reader.core.ranges import Ranges
 from reader.ui.layout import NARROW
-from reader.ui.messages import DocumentParsed, DocumentWrapped, EntitiesFailed, EntitiesReady, OutlineScanned
+from reader.ui.messages import (
+    DocumentParsed,
+    DocumentWrapped,
+    EntitiesFailed,
+    EntitiesReady,
+    MentionsIndexed,
+    OutlineScanned,
+)
 from reader.ui.title_bar import TitleBar
 from reader.ui.wrap import WrapMap, sanitize
 
@@ -219,15 +226,18 @@ class ReaderScreen(Screen):
         except Exception as error:  # any extractor failure must leave the reader running
             self.post_message(EntitiesFailed(f"{type(error).__name__}: {error}"))
             return
+        self.post_message(EntitiesReady(entities))
         owned = sorted((m.start, m.end, n) for n, e in enumerate(entities) for m in e.mentions)
         mentions = Ranges.from_sorted([t[0] for t in owned], [t[1] for t in owned])
-        self.post_message(EntitiesReady(entities, mentions, [entities[t[2]] for t in owned]))
+        self.post_message(MentionsIndexed(mentions, [entities[t[2]] for t in owned]))
 
     def on_entities_ready(self, message: EntitiesReady) -> None:
         self.entities = message.entities
+        self.entities_pane.show_entities(message.entities)
+
+    def on_mentions_indexed(self, message: MentionsIndexed) -> None:
         self._mention_index = message.mentions
         self._mention_owner = message.owners
-        self.entities_pane.show_entities(message.entities)
         self._freeze()
         self.app.collector.settled = True
 
