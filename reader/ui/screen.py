@@ -94,6 +94,7 @@ class ReaderScreen(Screen):
         self.active: Literal["search", "entity"] | None = None
         self.section: Section = self.doc.root
         self._pinned: tuple[Section, float] | None = None  # a jump target the view cannot scroll to the top
+        self._following = False  # the navigator and status line are to follow the article's next frame
         self._mention_index = Ranges()
         self._mention_owner: list[Entity] = []
         self._narrow: bool | None = None
@@ -254,17 +255,20 @@ class ReaderScreen(Screen):
         if self._pinned is not None and self._pinned[1] != self.article.scroll_y:
             self._pinned = None
         section = self._pinned[0] if self._pinned else self.doc.section_at(event.offset)
-        if section is not self.section and self.sections_tree is not None:
-            # The navigator follows in the frame after this one: redrawing (and maybe
-            # scrolling) the tree in the same frame as the article's new page would take
-            # that frame past 16 ms.
-            self.call_after_refresh(self._follow_section)
+        # The navigator and the status line follow in the frame after this one. The
+        # compositor redraws the rectangle around everything that changed in a frame:
+        # the status line (the whole width) or the tree with the article's new page is
+        # the whole screen, twice the work of the page alone.
         self.section = section
-        self.update_status()
+        if not self._following:
+            self._following = True
+            self.call_after_refresh(self._follow_position)
 
-    def _follow_section(self) -> None:
+    def _follow_position(self) -> None:
+        self._following = False
         if tree := self.sections_tree:
-            tree.follow(self.section)
+            tree.follow(self.section)  # a no-op while the section stays the same
+        self.update_status()
 
     def go_to_section(self, section: Section) -> None:
         """Put `section`'s heading at the top (or as high as the end of the text allows).

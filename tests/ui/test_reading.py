@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.geometry import Region
+
 from reader.ui.article import ArticleView
 from reader.ui.sections import SectionsTree
 
@@ -117,3 +119,36 @@ async def test_bullets_show_their_marker_and_hang(sample_app):
         first = next(i for i, line in enumerate(lines) if "• Increased Vigilance:" in line)
         column = lines[first].index("•")
         assert lines[first + 1][column : column + 2] == "  " and lines[first + 1][column + 2] != " "
+
+
+async def test_the_status_line_follows_the_article_in_the_next_frame(sample_app, monkeypatch):
+    """The compositor redraws the rectangle around all that changed in a frame: the status
+    line (the whole width) changing with the page would make it the whole screen."""
+    from textual._compositor import Compositor
+
+    crops = []
+    render = Compositor.render_partial_update
+
+    def recording(self):
+        if self._dirty_regions:
+            crops.append(Region.from_union(list(self._dirty_regions)))
+        return render(self)
+
+    monkeypatch.setattr(Compositor, "render_partial_update", recording)
+    async with sample_app.run_test(size=(160, 48)) as pilot:
+        screen = sample_app.screen
+        article, status = screen.query_one(ArticleView), screen.query_one("#status")
+        sections = screen.doc.all_sections
+        await pilot.pause()
+        before = str(status.render())
+        crops.clear()
+        # a new page and the news of it handled before the frame is drawn
+        article.scroll_to(y=article.wrap.row_of(sections[1].start), animate=False)
+        screen._position_changed(ArticleView.PositionChanged(article, sections[1].start, article.percent))
+        for widget in (article, status):
+            widget._check_refresh()  # what each does when idle: hand its repaint to the compositor
+        await pilot.pause()
+        page = next(c for c in crops if c.overlaps(article.region))
+        assert not page.overlaps(status.region)  # the page's own frame: the article only
+        assert any(c.overlaps(status.region) for c in crops[crops.index(page) + 1 :])
+        assert str(status.render()) != before and sections[1].title[:20] in str(status.render())
