@@ -62,3 +62,15 @@ def test_search_hits_are_what_they_say(source, query, regex, case, whole):
 def test_store_from_text_never_raises(source):
     store = Store.from_text(source, "x.txt")
     assert store.doc.text == parse_source(source, "x.txt").text
+
+
+HEADINGS = st.lists(st.tuples(st.integers(min_value=1, max_value=4), st.sampled_from(["", "Body text.\n\nMore.", "x"])), max_size=12)
+
+
+@given(HEADINGS, st.data())
+def test_section_at_is_the_deepest_section_holding_the_offset(headings, data):
+    source = "Lede.\n\n" + "".join(f"{'#' * level} Heading {i}\n\n{body}\n\n" for i, (level, body) in enumerate(headings))
+    doc = parse_source(source, "t.md")
+    for offset in data.draw(st.lists(st.integers(min_value=-2, max_value=len(doc.text) + 2), max_size=20)):
+        holding = [s for s in doc.all_sections if s.start <= offset < s.end]
+        assert doc.section_at(offset) is (holding[-1] if holding else doc.root)

@@ -154,6 +154,7 @@ class Document:
     offset_map: OffsetMap = field(default_factory=OffsetMap, repr=False)
     notes: list[str] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list, repr=False)
+    _deepest: list[Section] = field(default_factory=list, repr=False)
     _flat: list[Section] = field(default_factory=list, repr=False)
     _block_starts: list[int] = field(default_factory=list, repr=False)
     _folded: str | None = field(default=None, repr=False)
@@ -162,9 +163,31 @@ class Document:
         self._flat = [s for s in self.root.walk() if s is not self.root]
         for i, section in enumerate(self._flat):
             section.index = i
-        self._starts = [s.start for s in self._flat]
+        self._starts, self._deepest = self._change_points()
         self._block_starts = [b.start for b in self.blocks]
         self._link(self.root)
+
+    def _change_points(self) -> tuple[list[int], list[Section]]:
+        """Where the deepest section changes, in text order, and the section from there on.
+
+        A section starts its own stretch and, at its end, hands back to its
+        parent; of several changes at one offset the last holds (a section
+        ending where the next begins).
+        """
+        offsets: list[int] = [0]
+        deepest: list[Section] = [self.root]
+
+        def visit(section: Section, parent: Section) -> None:
+            offsets.append(section.start)
+            deepest.append(section)
+            for child in section.children:
+                visit(child, section)
+            offsets.append(section.end)
+            deepest.append(parent)
+
+        for top in self.root.children:
+            visit(top, self.root)
+        return offsets, deepest
 
     def _link(self, section: Section) -> None:
         for child in section.children:
@@ -183,13 +206,7 @@ class Document:
 
     def section_at(self, offset: int) -> Section:
         """The deepest section containing `offset` (the root before the first heading)."""
-        i = bisect_right(self._starts, offset) - 1
-        while i >= 0:
-            section = self._flat[i]
-            if section.start <= offset < section.end:
-                return section
-            i -= 1
-        return self.root
+        return self._deepest[max(0, bisect_right(self._starts, offset) - 1)]
 
     def block_index_at(self, offset: int) -> int:
         """Index of the block containing `offset`, or of the block before it."""

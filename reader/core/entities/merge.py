@@ -56,7 +56,9 @@ def _group(ex: Extraction) -> dict[str, _Group]:
         if c.type == "date":
             k = "date:" + k
         k = alias.get(k, k)
-        g = groups.setdefault(k, _Group(k))
+        g = groups.get(k)
+        if g is None:
+            g = groups[k] = _Group(k)
         g.cands.append(c)
         if c.canon and g.canon is None:
             g.canon = c.canon
@@ -94,22 +96,33 @@ def _fold_short_forms(groups: dict[str, _Group]) -> None:
             del groups[key]
 
 
+@lru_cache(maxsize=1 << 16)
+def _bare(text: str) -> str:
+    """A spelling without its possessive and leading `the`."""
+    return _THE.sub("", _POSS.sub("", text))
+
+
 def _display_name(g: _Group) -> str:
     if g.canon:
         return g.canon
     names = g.names() or g.cands
     forms: Counter = Counter()
-    for text, n in Counter(c.text for c in names).items():  # each spelling stripped once
-        forms[_THE.sub("", _POSS.sub("", text))] += n
+    for text, n in Counter(c.text for c in names).items():
+        forms[_bare(text)] += n
     best = max(forms, key=lambda f: (len(f.split()), sum(w[:1].isupper() for w in f.split()), forms[f]))
     return best
 
 
 def _salience(g: _Group, n_text: int) -> float:
-    names = sum(1 for c in g.cands if c.kind == "name")
+    names, first, heading = 0, n_text, 0.0
+    for c in g.cands:
+        if c.kind == "name":
+            names += 1
+        if c.start < first:
+            first = c.start
+        if c.heading:
+            heading = 1.5
     dems = len(g.cands) - names
-    first = min(c.start for c in g.cands)
-    heading = 1.5 if any(c.heading for c in g.cands) else 0.0
     return round(names + 0.5 * dems + heading + (1.0 - first / max(n_text, 1)), 4)
 
 
