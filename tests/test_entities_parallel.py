@@ -119,29 +119,3 @@ def test_parts_cover_every_zone_in_order_and_cut_where_a_scan_resumes(parts):
     for part in split[:-1]:
         start += len(part)
         assert can_split_at(doc.text, zones, start)
-
-
-def test_parts_after_the_first_run_in_other_processes():
-    pids = forking.fork_map(lambda _: os.getpid(), [1, 2, 3])
-    assert pids[0] == os.getpid() and len(set(pids)) == 3
-
-
-def test_without_fork_the_parts_run_here(monkeypatch):
-    monkeypatch.setattr(forking, "can_fork", lambda: False)
-    assert forking.fork_map(lambda _: os.getpid(), [1, 2]) == [os.getpid()] * 2
-
-
-def test_a_failing_child_part_is_computed_here():
-    parent = os.getpid()
-
-    def square(x: int) -> int:
-        if os.getpid() != parent and x == 3:
-            raise RuntimeError("child failure")
-        return x * x
-
-    assert forking.fork_map(square, [1, 2, 3, 4]) == [1, 4, 9, 16]
-
-
-def test_fork_map_encodes_what_crosses_the_pipe():
-    got = forking.fork_map(lambda x: {x}, [1, 2], encode=sorted, decode=set)
-    assert got == [{1}, {2}]

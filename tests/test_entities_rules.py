@@ -69,3 +69,12 @@ def test_lower_case_head_after_a_name():
     got = _types("The men of the Preobrazhénsk regiment crossed the Yaúza river at dawn.")
     assert got["Yaúza"] == "place"
     assert got["Preobrazhénsk"] == "organization"
+
+
+def test_no_word_of_a_code_block_is_a_name():
+    source = "# Notes\n\nParis was calm.\n\n```\nClass Names Like Moscow And Berlin Here\nMore Code With London\n```\n\nRome too.\n"
+    doc = Store.from_text(source, fmt="markdown").doc
+    found = {m.text for e in extract_entities(doc) for m in e.mentions}
+    assert {"Paris", "Rome"} <= found
+    code = next(b for b in doc.blocks if b.kind.value == "code")
+    assert not [m for e in extract_entities(doc) for m in e.mentions if code.start <= m.start < code.end]

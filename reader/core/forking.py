@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import pickle
+import struct
 import threading
-from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterator, Sequence
+from typing import IO, Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -49,28 +50,64 @@ def fork_map(
     items: Sequence[T],
     encode: Callable[[R], Any] = lambda r: r,
     decode: Callable[[Any], R] = lambda r: r,
+    *,
+    processes: int | None = None,
 ) -> list[R]:
-    """`[fn(item) for item in items]`, the first here and each other in a forked child.
+    """`[fn(item) for item in items]`, computed by this process and forked children.
 
-    A child's result travels as `pickle(encode(result))` and comes back
-    through `decode`; a part whose child could not start or failed is computed
-    here afterwards, so the answer never depends on the forking.
+    `processes` (this one included; default one per item) take the items
+    one at a time, each the next that nobody has taken: whoever the machine
+    gives more time does more of them, so all finish together. A child's
+    results travel as `pickle(encode(result))` and come back through
+    `decode`; an item whose child could not start or failed is computed here
+    afterwards, so the answer never depends on the forking.
     """
-    if len(items) < 2 or not can_fork():
+    processes = min(len(items), processes or len(items))
+    if processes < 2 or not can_fork():
         return [fn(item) for item in items]
-    children = [_fork(fn, item, encode) for item in items[1:]]
-    results = [fn(items[0])]
-    for item, child in zip(items[1:], children):
-        packed = _collect(child)
-        results.append(fn(item) if packed is _FAILED else decode(packed))
-    return results
+    try:
+        claims = _claims(len(items))
+    except OSError:
+        return [fn(item) for item in items]
+    children = [_fork(fn, items, claims, encode) for _ in range(processes - 1)]
+    results: dict[int, R] = {}
+    with claims:
+        for i in _claimed(claims):
+            results[i] = fn(items[i])
+    for child in children:
+        for i, packed in _collect(child):
+            results[i] = decode(packed)
+    return [results[i] if i in results else fn(item) for i, item in enumerate(items)]
 
 
-_FAILED = object()
+_INDEX = struct.Struct("=I")
 
 
-def _fork(fn: Callable[[T], R], item: T, encode: Callable[[R], Any]) -> tuple[int, int] | None:
-    """Start a child computing `fn(item)`; (its pid, the pipe to read it from), or None."""
+def _claims(count: int) -> IO[bytes]:
+    """A pipe holding the indices 0 … `count` - 1, its writing end closed: whoever reads one, takes it.
+
+    A pipe read of a few bytes is atomic, so processes sharing it never take the same index.
+    """
+    read, write = os.pipe()
+    with os.fdopen(write, "wb") as out:  # a few bytes per item: far below the pipe's capacity
+        out.write(b"".join(_INDEX.pack(i) for i in range(count)))
+    return os.fdopen(read, "rb", buffering=0)
+
+
+def _claimed(claims: IO[bytes]) -> Iterator[int]:
+    """The indices this process takes from `claims`, one at a time, until none is left."""
+    while len(data := os.read(claims.fileno(), _INDEX.size)) == _INDEX.size:
+        yield _INDEX.unpack(data)[0]
+
+
+def _fork(
+    fn: Callable[[T], R], items: Sequence[T], claims: IO[bytes], encode: Callable[[R], Any]
+) -> tuple[int, int] | None:
+    """Start a child computing `fn` of the items it claims; (its pid, the pipe to read from), or None.
+
+    The child sends its results once it has claimed the last: sent as they come, they would
+    fill the pipe while this process is busy with its own items, and stop the child.
+    """
     try:
         read, write = os.pipe()
     except OSError:
@@ -86,7 +123,8 @@ def _fork(fn: Callable[[T], R], item: T, encode: Callable[[R], Any]) -> tuple[in
         try:
             os.close(read)
             detach_standard_streams()
-            data = pickle.dumps(encode(fn(item)), pickle.HIGHEST_PROTOCOL)
+            done = [(i, encode(fn(items[i]))) for i in _claimed(claims)]
+            data = pickle.dumps(done, pickle.HIGHEST_PROTOCOL)
             with os.fdopen(write, "wb") as out:
                 out.write(data)
             status = 0
@@ -96,17 +134,17 @@ def _fork(fn: Callable[[T], R], item: T, encode: Callable[[R], Any]) -> tuple[in
     return pid, read
 
 
-def _collect(child: tuple[int, int] | None) -> Any:
-    """A child's decoded-to-pickle result, or `_FAILED`."""
+def _collect(child: tuple[int, int] | None) -> list[tuple[int, Any]]:
+    """A child's (index, encoded result) pairs; none if it failed."""
     if child is None:
-        return _FAILED
+        return []
     pid, read = child
     with os.fdopen(read, "rb") as pipe:
         data = pipe.read()
     _, status = os.waitpid(pid, 0)
     if status != 0 or not data:
-        return _FAILED
+        return []
     try:
         return pickle.loads(data)
     except Exception:  # a truncated message: the child died while writing
-        return _FAILED
+        return []

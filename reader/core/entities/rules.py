@@ -31,6 +31,11 @@ QUOTES_OPEN = frozenset("\"“")
 QUOTES_CLOSE = frozenset("\"”")
 
 
+PARTS_PER_PROCESS = 4
+"""A big document's first pass is cut in this many parts per process, each taken by
+the next process free: one held up (by the reader's interface) takes fewer."""
+
+
 def norm(word: str) -> str:
     """A word's lookup form: lower case, straight apostrophe, no trailing dot."""
     return word.lower().replace("’", "'").rstrip(".")
@@ -55,9 +60,9 @@ class RuleExtractor:
         `workers > 1` splits a big document's first pass over that many forked
         processes (see `parallel`); the result is the same.
         """
-        parts = split_zones(self.text, zones_of(self.doc), workers)
+        parts = split_zones(self.text, zones_of(self.doc), workers * PARTS_PER_PROCESS if workers > 1 else 1)
         firsts = [(part, i > 0) for i, part in enumerate(parts)]
-        results = fork_map(self._first_pass, firsts, pack_pass, unpack_pass)
+        results = fork_map(self._first_pass, firsts, pack_pass, unpack_pass, processes=workers)
         self.out = [c for out, _, _ in results for c in out]
         self.out.extend(c for _, _, years in results for c in years)
         self.deferred = [run for _, deferred, _ in results for run in deferred]

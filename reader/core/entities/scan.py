@@ -121,7 +121,7 @@ class Scanner:
         search, words, skip_runs = TOKENS.search, PLAIN_WORDS.findall, self.skip_runs
         zi, nz, last_end = 0, len(zones), zones[-1].end
         zone = zones[0]
-        zone_end, label = zone.end, zone.label
+        zone_start, zone_end, label = zone.start, zone.end, zone.label
         # a resumed scan starts after the line break before its first zone
         pos, m = self.start, None
         prev_end, prev_word = max(pos - 1, 0), ""
@@ -160,11 +160,11 @@ class Scanner:
                 while zi < nz - 1 and s >= zones[zi].end:
                     zi += 1
                 zone = zones[zi]
-                zone_end, label = zone.end, zone.label
+                zone_start, zone_end, label = zone.start, zone.end, zone.label
                 prev_word = ""  # context ends with the block
-                if not zone.start <= s < zone_end:
-                    pos, m = e, None
-                    continue  # code block or between blocks
+            if not zone_start <= s < zone_end:
+                pos, m = e, None
+                continue  # in a code block (every word of it), or between blocks
             if s == prev_end + 1 and text[prev_end] == " ":
                 gap = " "
                 initial = s == zone.start
