@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 
 import pytest
@@ -105,8 +106,6 @@ def test_a_failed_fork_falls_back_to_a_fresh_interpreter(sample_store, monkeypat
 
 @pytest.mark.parametrize("parts", [1, 3, 40])
 def test_a_list_split_into_pickles_reads_back_whole(parts, child_kind):
-    import io
-
     out = io.BytesIO()
     isolated.write_message(out, "entities", list(range(10)), parts=parts)
     isolated.write_message(out, "error", ValueError("x"), parts=parts)  # not a list: one pickle
@@ -138,4 +137,21 @@ def test_a_failed_extraction_follows_the_whole_document(tmp_path, child_kind):
         messages.append(isolated.read_message(data[8 : 8 + size]))
         data = data[8 + size :]
     assert [kind for kind, _ in messages] == ["doc", "error"]
-    assert isinstance(messages[0][1], Document) and isinstance(messages[1][1], EntityBackendError)
+    doc = isolated.unpack_document(messages[0][1])
+    assert isinstance(doc, Document) and doc.text == Store.open(path).doc.text
+    assert isinstance(messages[1][1], EntityBackendError)
+
+
+@pytest.mark.parametrize("markdown", [False, True])
+def test_a_document_travels_as_plain_values_and_comes_back_the_same(sample_store, markdown):
+    source = "# Title\n\n* **Label**: an *item*\n\n## Part\n\nText `code` here.\n\n```\ncode\n```\n"
+    doc = Store.from_text(source, fmt="markdown").doc if markdown else sample_store.doc
+    out = io.BytesIO()
+    isolated.write_message(out, "doc", isolated.pack_document(doc), parts=isolated.DOC_PARTS)
+    kind, values = isolated.read_message(out.getvalue()[8:])
+    back = isolated.unpack_document(values)
+    assert kind == "doc"
+    assert (back.source, back.format, back.title, back.text, back.notes) == (doc.source, doc.format, doc.title, doc.text, doc.notes)
+    assert back.blocks == doc.blocks and back.root == doc.root
+    assert list(back.offset_map.runs()) == list(doc.offset_map.runs())
+    assert [s.title for s in back.all_sections] == [s.title for s in doc.all_sections]

@@ -36,11 +36,13 @@ import struct
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from typing import IO, Any
 
 from reader.core.forking import available_workers, can_fork, detach_standard_streams
 from reader.core.gcpause import gc_paused
-from reader.core.model import Document, Entity, Mention
+from reader.core.model import Document, Entity, Mention, OffsetMap, block_from_values, block_values
+from reader.core.outline import build_outline
 
 try:
     import fcntl
@@ -70,6 +72,25 @@ def pack_entities(entities: list[Entity]) -> list[tuple]:
     ]
 
 
+def pack_document(doc: Document) -> list:
+    """A parsed document as a flat list of plain values, for `write_message` to send in parts.
+
+    Pickled whole, a book's document took one `pickle.loads` of 70 ms to read,
+    holding the reader's interpreter lock all along; in parts, its interface
+    runs between them. The outline is rebuilt from the blocks on arrival.
+    """
+    head = (doc.source, doc.format, doc.title, doc.notes)
+    return [head, doc.text, doc.offset_map.columns(), *map(block_values, doc.blocks)]
+
+
+def unpack_document(values: list) -> Document:
+    """The document `pack_document` packed."""
+    (source, fmt, title, notes), text, columns, *packed = values
+    blocks = [block_from_values(b) for b in packed]
+    return Document(source, fmt, title, text, blocks, build_outline(title, text, blocks),
+                    OffsetMap.from_columns(*columns), list(notes))
+
+
 def unpack_entities(packed: list[tuple]) -> list[Entity]:
     """The entities `pack_entities` packed."""
     return [
@@ -80,6 +101,9 @@ def unpack_entities(packed: list[tuple]) -> list[Entity]:
 
 ENTITY_PARTS = 32
 """Pickles the entities travel in (see `write_message`)."""
+
+DOC_PARTS = 32
+"""Pickles a parsed document travels in (see `pack_document`)."""
 
 PIPE_SIZE = 1 << 20
 """Pipe capacity asked for (Linux's default ceiling for an unprivileged process)."""
@@ -283,8 +307,8 @@ class EntityJob:
         """True if the child is a fork of this process."""
         return isinstance(self._child, _Forked)
 
-    def _next(self) -> Any:
-        """The child's next message; its failure raised here."""
+    def _next(self, expected: str) -> Any:
+        """The payload of the child's next message, of kind `expected`; its failure raised here."""
         if self._error is not None:
             raise self._error
         frame = self._frames.get()
@@ -296,17 +320,18 @@ class EntityJob:
         if kind == "error":
             self._error = payload
             raise payload
+        if kind != expected:  # the child's messages are not in the order agreed
+            self._error = RuntimeError(f"the entity process sent {kind!r} where {expected!r} was due")
+            raise self._error
         return payload
 
     def document(self) -> Document:
         """The document the child parsed from source text (waits for it)."""
         with self._reading:
             if self._doc is None:
-                doc = self._next()
-                if not isinstance(doc, Document):  # the child's messages are not in the order agreed
-                    self._error = RuntimeError("the entity process sent no document")
-                    raise self._error
-                self._doc = doc
+                values = self._next("doc")
+                with gc_paused():
+                    self._doc = unpack_document(values)
             return self._doc
 
     def result(self) -> list[Entity]:
@@ -314,7 +339,7 @@ class EntityJob:
         if self.sends_document:
             self.document()
         with self._reading:
-            packed = self._next()
+            packed = self._next("entities")
             with gc_paused():
                 entities = unpack_entities(packed)
         self._child.wait()
@@ -360,7 +385,7 @@ def serve(request: tuple[Any, ...], backend: str, out: IO[bytes]) -> None:
     sender = None
     try:
         doc = _document(request)
-        sender = _send_aside(out, "doc", doc) if request[0] == "source" else None
+        sender = _send_aside(out, "doc", lambda: pack_document(doc), DOC_PARTS) if request[0] == "source" else None
         entities = extract_entities(doc, backend, workers=_workers())
         _sent(sender)
         sender = None
@@ -381,13 +406,14 @@ def _sent(sender: int | None) -> None:
             raise RuntimeError(f"the parsed document could not be sent (status {status})")
 
 
-def _send_aside(out: IO[bytes], kind: str, payload: object) -> int | None:
-    """Write a message from a forked copy of this process, so the extraction starts at once.
+def _send_aside(out: IO[bytes], kind: str, payload: Callable[[], list], parts: int) -> int | None:
+    """Write a message (the list `payload()` makes, in `parts`) from a forked copy of this
+    process, so the extraction starts at once.
 
-    Pickling a book's document and pushing 7 MB through a pipe the reader
-    drains between frames took this process 50-100 ms. Returns the copy's
-    pid, to wait for before writing anything else; without fork (or when it
-    fails), writes here and returns None.
+    Packing and pickling a book's document and pushing 7 MB through a pipe the
+    reader drains between frames took this process 50-100 ms. Returns the
+    copy's pid, to wait for before writing anything else; without fork (or
+    when it fails), writes here and returns None.
     """
     out.flush()
     try:
@@ -397,12 +423,12 @@ def _send_aside(out: IO[bytes], kind: str, payload: object) -> int | None:
     if pid == 0:  # the copy: write, then leave without running any exit handler
         status = 1
         try:
-            write_message(out, kind, payload)
+            write_message(out, kind, payload(), parts=parts)
             status = 0
         finally:
             os._exit(status)
     if pid < 0:
-        write_message(out, kind, payload)
+        write_message(out, kind, payload(), parts=parts)
         return None
     return pid
 

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from reader.core.builder import TextBuilder
 from reader.core.forking import can_fork, fork_map
-from reader.core.model import Block, BlockKind, OffsetMap, Span
+from reader.core.model import Block, BlockKind, OffsetMap, Span, block_from_values, block_values
 from reader.core.plaintext import PlainTextParser, is_hard_wrapped, split_lines
 
 SPLIT_MIN_CHARS = 200_000
@@ -212,29 +212,13 @@ def _moved(block: Block, by: int) -> Block:
 
 def pack_part(part: Part) -> tuple:
     """A part as plain values (pickling slotted dataclasses one by one is ten times slower)."""
-    blocks = [
-        (b.kind.value, b.start, b.end, b.level, (b.label.start, b.label.end) if b.label else None,
-         [(s.start, s.end, s.style) for s in b.spans])
-        for b in part.blocks
-    ]
-    return part.text, blocks, list(part.offset_map.runs()), part.fmt, part.title, part.h1_count, part.first_src
+    blocks = [block_values(b) for b in part.blocks]
+    return part.text, blocks, part.offset_map.columns(), part.fmt, part.title, part.h1_count, part.first_src
 
 
 def unpack_part(packed: tuple) -> Part:
     """The part `pack_part` packed."""
-    text, blocks, runs, fmt, title, h1_count, first_src = packed
-    offset_map = OffsetMap()
-    for run in runs:
-        offset_map.add_run(*run)
+    text, blocks, columns, fmt, title, h1_count, first_src = packed
     return Part(
-        text,
-        [
-            Block(BlockKind(kind), start, end, level, Span(*label) if label else None, [Span(*s) for s in spans])
-            for kind, start, end, level, label, spans in blocks
-        ],
-        offset_map,
-        fmt,
-        title,
-        h1_count,
-        first_src,
+        text, [block_from_values(b) for b in blocks], OffsetMap.from_columns(*columns), fmt, title, h1_count, first_src
     )
