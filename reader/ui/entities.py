@@ -78,6 +78,20 @@ def mention_context(doc: Document, start: int, end: int, width: int = 60) -> Tex
     return text
 
 
+def _options(items: list[Option | Entity]) -> list[Option]:
+    """The list's options: headings as they are, and an option for each entity (made only when listed)."""
+    options = []
+    for item in items:
+        if isinstance(item, Option):
+            options.append(item)
+            continue
+        name = sanitize(item.name)
+        label = Text(name if len(name) <= NAME_WIDTH else name[: NAME_WIDTH - 1] + "…")
+        label.append(f"  {len(item.mentions)}", style="dim")
+        options.append(Option(label, id=item.id))
+    return options
+
+
 class EntityList(SteadyScrollbars, OptionList):
     """The entity list; printable keys typed here filter it."""
 
@@ -91,7 +105,7 @@ class EntityList(SteadyScrollbars, OptionList):
         self.needle = ""
         self.dates = False
         self._listed_ids: set[str] = set()
-        self._rest: list[Option] = []  # options still to add after the first frame
+        self._rest: list[Option | Entity] = []  # items still to list after the first frame
 
     def show(self, entities: list[Entity]) -> None:
         """Replace the entities listed."""
@@ -102,7 +116,7 @@ class EntityList(SteadyScrollbars, OptionList):
     def rebuild(self) -> None:
         """Re-list the entities under the current filter and date setting (at most `MAX_LISTED`)."""
         self.clear_options()
-        options: list[Option] = []
+        options: list[Option | Entity] = []
         groups = group_entities(self.entities, dates=self.dates, needle=self.needle)
         matching = [entity for _, members in groups for entity in members]
         shown = None
@@ -111,20 +125,14 @@ class EntityList(SteadyScrollbars, OptionList):
             shown = {id(entity) for entity in top}
         for heading, members in groups:
             options.append(Option(Text(f"{heading} ({len(members)})", style="bold"), disabled=True))
-            for entity in members:
-                if shown is not None and id(entity) not in shown:
-                    continue
-                name = sanitize(entity.name)
-                label = Text(name if len(name) <= NAME_WIDTH else name[: NAME_WIDTH - 1] + "…")
-                label.append(f"  {len(entity.mentions)}", style="dim")
-                options.append(Option(label, id=entity.id))
+            options.extend(entity for entity in members if shown is None or id(entity) in shown)
         if shown is not None:
             more = len(matching) - MAX_LISTED
             options.append(Option(Text(f"… {more:,} more: type to filter", style="dim italic"), disabled=True))
-        self._listed_ids = {option.id for option in options if option.id is not None}
-        # A screenful now, the rest after that frame: measuring 300 options holds the screen
-        # for 30 ms, on top of drawing them.
-        self.add_options(options[: self.FIRST_BATCH])
+        self._listed_ids = {item.id for item in options if isinstance(item, Entity)}
+        # A screenful now, the rest after that frame: making and measuring 300 options
+        # holds the screen for 30 ms, on top of drawing them.
+        self.add_options(_options(options[: self.FIRST_BATCH]))
         self._rest = options[self.FIRST_BATCH :]
         if self._rest:
             self.call_after_refresh(self._complete)
@@ -134,7 +142,7 @@ class EntityList(SteadyScrollbars, OptionList):
         """Add the options `rebuild` left for after its first frame, if they are not in yet."""
         rest, self._rest = self._rest, []
         if rest:
-            self.add_options(rest)
+            self.add_options(_options(rest))
 
     def parent_pane(self) -> EntitiesPane:
         return self.query_ancestor(EntitiesPane)
