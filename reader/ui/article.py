@@ -273,6 +273,7 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
             self.call_later(self._prepare_rows)
         else:
             self._preparing = False
+            self.app.collector.between_frames()
 
     def _post_position(self) -> None:
         """Tell the screen where the top is; remember it as the reader's place.

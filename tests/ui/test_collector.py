@@ -1,4 +1,4 @@
-"""Full garbage collections wait for an idle reader."""
+"""Garbage collections wait for an idle reader, or for the pause after a frame."""
 
 from __future__ import annotations
 
@@ -48,3 +48,25 @@ async def test_the_app_collects_when_idle(sample_app, monkeypatch):
         assert sample_app.collector.settled
         await pilot.pause(IDLE)
     assert ran and gc.get_threshold()[2] != BUSY_LIMIT
+
+
+def test_a_middle_collection_about_to_fall_due_runs_between_frames(monkeypatch):
+    collected = []
+    monkeypatch.setattr(gc, "collect", lambda *args: collected.append(args) or 0)
+    monkeypatch.setattr(gc, "get_threshold", lambda: (700, 10, BUSY_LIMIT))
+    idle = IdleCollector()
+    monkeypatch.setattr(gc, "get_count", lambda: (5, 10 - collector.SOON - 1, 0))
+    assert not idle.between_frames() and not collected
+    monkeypatch.setattr(gc, "get_count", lambda: (5, 10 - collector.SOON, 0))
+    assert idle.between_frames() and collected == [(1,)]
+
+
+async def test_the_article_collects_once_it_has_drawn_ahead(sample_app, monkeypatch):
+    ran = []
+    monkeypatch.setattr(IdleCollector, "between_frames", lambda self: ran.append(True))
+    async with sample_app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        ran.clear()
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert ran
