@@ -95,8 +95,8 @@ def _options(items: list[Option | Entity]) -> list[Option]:
 class EntityList(SteadyScrollbars, OptionList):
     """The entity list; printable keys typed here filter it."""
 
-    FIRST_BATCH = 60
-    """Options listed at once; the rest follow a frame later (see `rebuild`)."""
+    FIRST_BATCH = 30
+    """Options listed at once before the list has a size; then a screenful (see `rebuild`)."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -131,9 +131,10 @@ class EntityList(SteadyScrollbars, OptionList):
             options.append(Option(Text(f"… {more:,} more: type to filter", style="dim italic"), disabled=True))
         self._listed_ids = {item.id for item in options if isinstance(item, Entity)}
         # A screenful now, the rest after that frame: making and measuring 300 options
-        # holds the screen for 30 ms, on top of drawing them.
-        self.add_options(_options(options[: self.FIRST_BATCH]))
-        self._rest = options[self.FIRST_BATCH :]
+        # holds the screen for 30 ms, and each option listed makes that frame longer.
+        first = self.size.height + 2 if self.size.height else self.FIRST_BATCH
+        self.add_options(_options(options[:first]))
+        self._rest = options[first:]
         if self._rest:
             self.call_after_refresh(self._complete)
         self.parent_pane().update_status()

@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
+from reader.core.gcpause import gc_paused
 from reader.core.model import Document, Entity, Section
 from reader.ui.article import ArticleView
 from reader.ui.entities import EntitiesPane
@@ -174,7 +175,9 @@ class ReaderScreen(Screen):
     def _finish_document(self) -> None:
         """Outline, parse and wrap the rest of a big document shown from a preview."""
         self.post_message(OutlineScanned(self.store.outline()))
-        doc = self.store.finish()
+        with gc_paused():  # the document's objects go straight out of the collector's reach
+            doc = self.store.finish()
+            self._freeze()
         self.post_message(DocumentParsed(doc))
         self.post_message(DocumentWrapped(doc, WrapMap(doc, self.article.measure)))
 
@@ -222,15 +225,23 @@ class ReaderScreen(Screen):
         # extracting: done after, it would share the interpreter with the screen's filling
         # of the entity list.
         self.doc.lowered()
+        # What arrives here is made in bursts of tens of thousands of objects, kept for
+        # good: frozen at once, they are never walked by the collections the burst would
+        # set off (10-20 ms each, holding the lock the screen needs).
         try:
-            entities = list(self.store.entities(backend=self.ner_backend, isolated=self.app.isolate_entities))
+            with gc_paused():
+                entities = list(self.store.entities(backend=self.ner_backend, isolated=self.app.isolate_entities))
+                self._freeze()
         except Exception as error:  # any extractor failure must leave the reader running
             self.post_message(EntitiesFailed(f"{type(error).__name__}: {error}"))
             return
         self.post_message(EntitiesReady(entities))
-        owned = sorted((m.start, m.end, n) for n, e in enumerate(entities) for m in e.mentions)
-        mentions = Ranges.from_sorted([t[0] for t in owned], [t[1] for t in owned])
-        self.post_message(MentionsIndexed(mentions, [entities[t[2]] for t in owned]))
+        with gc_paused():
+            owned = sorted((m.start, m.end, n) for n, e in enumerate(entities) for m in e.mentions)
+            mentions = Ranges.from_sorted([t[0] for t in owned], [t[1] for t in owned])
+            owners = [entities[t[2]] for t in owned]
+            self._freeze()
+        self.post_message(MentionsIndexed(mentions, owners))
 
     def on_entities_ready(self, message: EntitiesReady) -> None:
         self.entities = message.entities
@@ -239,7 +250,6 @@ class ReaderScreen(Screen):
     def on_mentions_indexed(self, message: MentionsIndexed) -> None:
         self._mention_index = message.mentions
         self._mention_owner = message.owners
-        self._freeze()
         self.app.collector.settled = True
 
     def on_entities_failed(self, message: EntitiesFailed) -> None:
@@ -260,6 +270,10 @@ class ReaderScreen(Screen):
         # the status line (the whole width) or the tree with the article's new page is
         # the whole screen, twice the work of the page alone.
         self.section = section
+        self._follow_soon()
+
+    def _follow_soon(self) -> None:
+        """Have the navigator and the status line follow `section` in the frame after this one."""
         if not self._following:
             self._following = True
             self.call_after_refresh(self._follow_position)
@@ -287,9 +301,7 @@ class ReaderScreen(Screen):
         article.scroll_to_offset(section.start)
         self._pinned = (section, article.scroll_y)
         self.section = section
-        if tree := self.sections_tree:
-            tree.follow(section)
-        self.update_status()
+        self._follow_soon()
 
     def on_sections_tree_chosen(self, event: SectionsTree.Chosen) -> None:
         self.go_to_section(event.section)
