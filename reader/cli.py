@@ -57,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 PREVIEW = 100_000
 """In the reader, a longer file shows its first ~100 KB while the rest is parsed."""
+
+
 def open_stores(args: argparse.Namespace, *, preview: int | None = None) -> list[Store]:
     """Load every path (or the sample), raising `LoadError` on the first that fails."""
     paths = args.paths or [str(sample_path())]

@@ -19,7 +19,7 @@ def forking_allowed(monkeypatch):
 
 
 def slow_pid(_: object) -> int:
-    time.sleep(0.1)
+    time.sleep(0.2)  # far longer than a fork: every process gets to take one
     return os.getpid()
 
 
@@ -38,16 +38,48 @@ def test_without_fork_the_parts_run_here(monkeypatch):
     assert forking.fork_map(lambda _: os.getpid(), [1, 2]) == [os.getpid()] * 2
 
 
-def test_the_items_a_failing_child_took_are_computed_here():
+def test_the_items_a_failing_child_took_are_computed_here(tmp_path):
     parent = os.getpid()
 
     def square(x: int) -> int:
         time.sleep(0.05)  # slow enough for the child to take some
         if os.getpid() != parent:
+            (tmp_path / f"child-took-{x}").touch()
             raise RuntimeError("child failure")
         return x * x
 
     assert forking.fork_map(square, [1, 2, 3, 4], processes=2) == [1, 4, 9, 16]
+    assert list(tmp_path.glob("child-took-*"))  # the child did take some, and failed
+
+
+def test_more_items_than_a_pipe_holds_run_here(monkeypatch):
+    monkeypatch.setattr(forking, "MAX_ITEMS", 3)
+    assert forking.fork_map(lambda _: os.getpid(), range(4), processes=2) == [os.getpid()] * 4
+
+
+def test_a_failure_here_still_collects_the_children(monkeypatch):
+    parent = os.getpid()
+    started = []
+    fork = forking._fork
+
+    def recording(*args):
+        child = fork(*args)
+        started.append(child[0])
+        return child
+
+    def fail_here(x: int) -> int:
+        time.sleep(0.05)
+        if os.getpid() == parent:
+            raise ValueError("here")
+        return x
+
+    monkeypatch.setattr(forking, "_fork", recording)
+    with pytest.raises(ValueError):
+        forking.fork_map(fail_here, range(4), processes=2)
+    assert started
+    for pid in started:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)  # already waited for: not left running or unreaped
 
 
 def test_fork_map_encodes_what_crosses_the_pipe():

@@ -65,6 +65,9 @@ def test_opening_a_big_file_with_prefetch_starts_its_child_before_the_preview(tm
     assert parsed_after_a_job == [True] and len(jobs) == 1
     assert summary(store.entities("rules", isolated=True)) == summary(extract_entities(Store.open(path).doc))
     assert not Store.open(path, preview=3000)._jobs  # no prefetch asked for
+    whole = Store.open(path, prefetch="rules")  # parsed whole here: the child is sent the document
+    assert not whole._jobs["rules"].sends_document
+    assert summary(whole.entities("rules", isolated=True)) == summary(extract_entities(whole.doc))
 
 
 def test_child_errors_reach_the_reader_and_parsing_still_works(tmp_path):

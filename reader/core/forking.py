@@ -63,7 +63,7 @@ def fork_map(
     afterwards, so the answer never depends on the forking.
     """
     processes = min(len(items), processes or len(items))
-    if processes < 2 or not can_fork():
+    if processes < 2 or len(items) > MAX_ITEMS or not can_fork():
         return [fn(item) for item in items]
     try:
         claims = _claims(len(items))
@@ -71,13 +71,20 @@ def fork_map(
         return [fn(item) for item in items]
     children = [_fork(fn, items, claims, encode) for _ in range(processes - 1)]
     results: dict[int, R] = {}
-    with claims:
-        for i in _claimed(claims):
-            results[i] = fn(items[i])
-    for child in children:
-        for i, packed in _collect(child):
-            results[i] = decode(packed)
+    try:
+        with claims:
+            for i in _claimed(claims):
+                results[i] = fn(items[i])
+    finally:  # collected even if an item failed here: no child is left behind
+        for child in children:
+            for i, packed in _collect(child):
+                results[i] = decode(packed)
     return [results[i] if i in results else fn(item) for i, item in enumerate(items)]
+
+
+MAX_ITEMS = 1024
+"""Items `fork_map` shares out at most: their indices must fit in a pipe before anyone reads
+(a pipe holds at least a page, 4 KB); more run here one after another."""
 
 
 _INDEX = struct.Struct("=I")
@@ -86,7 +93,9 @@ _INDEX = struct.Struct("=I")
 def _claims(count: int) -> IO[bytes]:
     """A pipe holding the indices 0 … `count` - 1, its writing end closed: whoever reads one, takes it.
 
-    A pipe read of a few bytes is atomic, so processes sharing it never take the same index.
+    On Linux a pipe read of a few bytes is atomic, so processes sharing it never
+    take the same index. (Were a read ever short, that index would be computed
+    here at the end: the answer does not depend on it.)
     """
     read, write = os.pipe()
     with os.fdopen(write, "wb") as out:  # a few bytes per item: far below the pipe's capacity

@@ -378,8 +378,8 @@ def _document(request: tuple[Any, ...]) -> Document:
 
 
 def serve(request: tuple[Any, ...], backend: str, out: IO[bytes]) -> None:
-    """Answer `request` on `out`: ("doc", Document) for a source request, then
-    ("entities", packed entities) or ("error", exception)."""
+    """Answer `request` on `out`: for a source request ("doc", `pack_document` of the
+    parsed document), then ("entities", packed entities) or ("error", exception)."""
     from reader.core.entities import extract_entities
 
     sender = None

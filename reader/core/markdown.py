@@ -158,8 +158,11 @@ class MarkdownParser:
 
     def _code(self, tok: Token, source: str, line_starts: list[int]) -> None:
         start = _offset(tok, line_starts)
+        end = line_starts[tok.map[1]] if tok.map and tok.map[1] < len(line_starts) else len(source)
         content = tok.content.rstrip("\n")
-        found = source.find(content, start) if content else -1
+        # within the block's own lines: an indented block's lines lose their indent, and the
+        # same text further on (another block) is not where this one came from
+        found = source.find(content, start, end) if content else -1
         piece = Piece(content, found if found >= 0 else start, copied=found >= 0)
         self.builder.add(BlockKind.CODE, [piece])
 

@@ -144,7 +144,9 @@ class OffsetMap:
         return zip(self._display, self._source, self._copied)
 
     def columns(self) -> tuple[list[int], list[int], list[bool]]:
-        """The runs as three lists (display starts, source starts, copied): quick to pickle."""
+        """The runs as three lists (display starts, source starts, copied): quick to pickle.
+
+        The map's own lists, not copies: for sending, not for changing."""
         return self._display, self._source, self._copied
 
     @classmethod
@@ -176,7 +178,7 @@ class Document:
     root: Section
     offset_map: OffsetMap = field(default_factory=OffsetMap, repr=False)
     notes: list[str] = field(default_factory=list)
-    _starts: list[int] = field(default_factory=list, repr=False)
+    _change_offsets: list[int] = field(default_factory=list, repr=False)
     _deepest: list[Section] = field(default_factory=list, repr=False)
     _flat: list[Section] = field(default_factory=list, repr=False)
     _block_starts: list[int] = field(default_factory=list, repr=False)
@@ -186,7 +188,7 @@ class Document:
         self._flat = [s for s in self.root.walk() if s is not self.root]
         for i, section in enumerate(self._flat):
             section.index = i
-        self._starts, self._deepest = self._change_points()
+        self._change_offsets, self._deepest = self._change_points()
         self._block_starts = [b.start for b in self.blocks]
         self._link(self.root)
 
@@ -229,7 +231,7 @@ class Document:
 
     def section_at(self, offset: int) -> Section:
         """The deepest section containing `offset` (the root before the first heading)."""
-        return self._deepest[max(0, bisect_right(self._starts, offset) - 1)]
+        return self._deepest[max(0, bisect_right(self._change_offsets, offset) - 1)]
 
     def block_index_at(self, offset: int) -> int:
         """Index of the block containing `offset`, or of the block before it."""

@@ -31,13 +31,10 @@ from dataclasses import dataclass
 from reader.core.builder import TextBuilder
 from reader.core.forking import can_fork, fork_map
 from reader.core.model import Block, BlockKind, OffsetMap, Span, block_from_values, block_values
-from reader.core.plaintext import PlainTextParser, is_hard_wrapped, split_lines
+from reader.core.plaintext import WRAP_SAMPLE, PlainTextParser, is_hard_wrapped, split_lines
 
 SPLIT_MIN_CHARS = 200_000
 """Below this many characters one parse is quicker than forking for several."""
-
-WRAP_SAMPLE = 4000
-"""Lines `is_hard_wrapped` looks at (its default)."""
 
 _MD_CUT = re.compile(r"\n[ \t]*\n(?=#{1,6}(?:[ \t]|\n))")
 _TEXT_CUT = re.compile(r"\n\n")  # a cut starts the line after an empty one

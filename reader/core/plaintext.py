@@ -82,7 +82,11 @@ def paragraphs(lines: list[Line]) -> list[list[Line]]:
     return groups
 
 
-def is_hard_wrapped(lines: list[Line], sample: int = 4000) -> bool:
+WRAP_SAMPLE = 4000
+"""Lines `is_hard_wrapped` looks at."""
+
+
+def is_hard_wrapped(lines: list[Line], sample: int = WRAP_SAMPLE) -> bool:
     """True when most lines are cut at a fixed width, as in a Gutenberg book.
 
     Only the first `sample` lines are looked at: enough to tell, and the same

@@ -78,18 +78,21 @@ class Store:
         With `preview`, a file longer than twice that is parsed only up to
         about `preview` characters until `finish()` is called. With
         `prefetch`, a file of `ISOLATE` characters or more has its entities
-        extracted by that backend in a child process, started as soon as the
-        file is read (see `prefetch_entities`).
+        extracted by that backend in a child process (see `prefetch_entities`):
+        one shown from a preview, started as soon as the file is read, so that
+        the child parses it while this process makes the preview.
         """
         loaded = read_document(path, max_bytes=max_bytes)
         name = str(path)
+        cut = preview_cut(loaded.text, preview) if preview else len(loaded.text)
+        previewed = cut < len(loaded.text) and preview is not None and len(loaded.text) > 2 * preview
+        prefetching = prefetch is not None and len(loaded.text) >= ISOLATE
         job = None
-        if prefetch is not None and len(loaded.text) >= ISOLATE:
+        if previewed and prefetching:
             from reader.core.isolated import EntityJob, source_request
 
             job = EntityJob(source_request(loaded.text, name, fmt, raw), prefetch)
-        cut = preview_cut(loaded.text, preview) if preview else len(loaded.text)
-        if cut < len(loaded.text) and preview and len(loaded.text) > 2 * preview:
+        if previewed:
             doc = parse_source(loaded.text[:cut], name, fmt=fmt, raw=raw)
             store = cls(doc, pending=_Pending(loaded.text, name, fmt, raw))
         else:
@@ -97,6 +100,8 @@ class Store:
         store.doc.notes.extend(loaded.notes)
         if job is not None:
             store._jobs[prefetch] = job
+        elif prefetching:
+            store.prefetch_entities(prefetch)  # the document is parsed: the child gets it whole
         return store
 
     @classmethod

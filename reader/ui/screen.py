@@ -96,6 +96,7 @@ class ReaderScreen(Screen):
         self.section: Section = self.doc.root
         self._pinned: tuple[Section, float] | None = None  # a jump target the view cannot scroll to the top
         self._following = False  # the navigator and status line are to follow the article's next frame
+        self._followed: Section | None = None  # the section the navigator was last moved to
         self._mention_index = Ranges()
         self._mention_owner: list[Entity] = []
         self._narrow: bool | None = None
@@ -175,19 +176,25 @@ class ReaderScreen(Screen):
     def _finish_document(self) -> None:
         """Outline, parse and wrap the rest of a big document shown from a preview."""
         self.post_message(OutlineScanned(self.store.outline()))
-        with gc_paused():  # the document's objects go straight out of the collector's reach
-            doc = self.store.finish()
-            self._freeze()
+        doc = self.store.finish()
+        self._freeze()  # at once: before the collections its arrival sets off walk it
         self.post_message(DocumentParsed(doc))
         self.post_message(DocumentWrapped(doc, WrapMap(doc, self.article.measure)))
 
     def on_outline_scanned(self, message: OutlineScanned) -> None:
         """The navigator lists every section at once (a jump waits for the text)."""
         self.sections_tree.set_outline(message.outline)
+        self._refollow()
 
     def on_document_parsed(self, message: DocumentParsed) -> None:
         """The parsed outline replaces the scanned one."""
         self.sections_tree.set_outline(message.doc.root)
+        self._refollow()
+
+    def _refollow(self) -> None:
+        """A new outline in the navigator: move its cursor to the current section again."""
+        self._followed = None
+        self._follow_soon()
 
     def on_document_wrapped(self, message: DocumentWrapped) -> None:
         """The article shows the whole document; searches cover it; entities can start."""
@@ -225,16 +232,15 @@ class ReaderScreen(Screen):
         # extracting: done after, it would share the interpreter with the screen's filling
         # of the entity list.
         self.doc.lowered()
-        # What arrives here is made in bursts of tens of thousands of objects, kept for
-        # good: frozen at once, they are never walked by the collections the burst would
-        # set off (10-20 ms each, holding the lock the screen needs).
+        # The entities and their index come in bursts of tens of thousands of objects, kept
+        # for good: frozen at once, they are not walked again by the collections the burst
+        # sets off (10-20 ms each, holding the lock the screen needs).
         try:
-            with gc_paused():
-                entities = list(self.store.entities(backend=self.ner_backend, isolated=self.app.isolate_entities))
-                self._freeze()
+            entities = list(self.store.entities(backend=self.ner_backend, isolated=self.app.isolate_entities))
         except Exception as error:  # any extractor failure must leave the reader running
             self.post_message(EntitiesFailed(f"{type(error).__name__}: {error}"))
             return
+        self._freeze()
         self.post_message(EntitiesReady(entities))
         with gc_paused():
             owned = sorted((m.start, m.end, n) for n, e in enumerate(entities) for m in e.mentions)
@@ -280,8 +286,9 @@ class ReaderScreen(Screen):
 
     def _follow_position(self) -> None:
         self._following = False
-        if tree := self.sections_tree:
-            tree.follow(self.section)  # a no-op while the section stays the same
+        if (tree := self.sections_tree) and self.section is not self._followed:
+            tree.follow(self.section)  # only on a change: the reader may be browsing the tree
+            self._followed = self.section
         self.update_status()
 
     def go_to_section(self, section: Section) -> None:
@@ -479,9 +486,15 @@ class ReaderScreen(Screen):
     @on(ArticleView.OffsetClicked)
     def _offset_clicked(self, event: ArticleView.OffsetClicked) -> None:
         i = self._mention_index.at(event.offset)
-        if i is None:
+        if i is not None:
+            entity = self._mention_owner[i]
+        elif self.entities and not self._mention_owner:  # listed a moment before their index is ready
+            offset = event.offset
+            entity = next((e for e in self.entities if any(m.start <= offset < m.end for m in e.mentions)), None)
+        else:
+            entity = None
+        if entity is None:
             return
-        entity = self._mention_owner[i]
         ordered = sorted(entity.mentions, key=lambda m: m.start)
         current = next((n for n, m in enumerate(ordered) if m.start <= event.offset < m.end), 0)
         self.select_entity(entity, current=current, jump=False)

@@ -126,6 +126,20 @@ async def test_clicking_a_mention_selects_its_entity(sample_store):
         assert app.screen.query_one(EntityList).highlighted is not None
 
 
+async def test_a_mention_clicked_before_the_index_arrives_still_selects_its_entity(sample_store):
+    from reader.core.ranges import Ranges
+
+    app = stub_app(sample_store, "Jan Lipavsky")
+    async with app.run_test(size=(160, 48)) as pilot:
+        await wait_for_entities(pilot)
+        screen = app.screen
+        screen._mention_index, screen._mention_owner = Ranges(), []  # listed, not yet indexed
+        start = screen.entities[0].mentions[0].start
+        screen._offset_clicked(ArticleView.OffsetClicked(screen.article, start + 1))
+        await pilot.pause()
+        assert screen.entity is screen.entities[0]
+
+
 async def test_typing_in_the_sidebar_filters_it(sample_store):
     app = stub_app(sample_store, "Russia", "Ukraine", "Europe")
     async with app.run_test(size=(160, 48)) as pilot:

@@ -152,3 +152,19 @@ async def test_the_status_line_follows_the_article_in_the_next_frame(sample_app,
         assert not page.overlaps(status.region)  # the page's own frame: the article only
         assert any(c.overlaps(status.region) for c in crops[crops.index(page) + 1 :])
         assert str(status.render()) != before and sections[1].title[:20] in str(status.render())
+
+
+async def test_the_navigator_cursor_stays_where_the_reader_moved_it_while_the_section_stays(sample_app):
+    async with sample_app.run_test(size=(160, 48)) as pilot:
+        screen = sample_app.screen
+        article, tree = screen.query_one(ArticleView), screen.query_one(SectionsTree)
+        await pilot.pause()
+        tree.focus()
+        await pilot.press("down", "down")
+        browsing = tree.cursor_line
+        article.scroll_to(y=1, animate=False)  # the article moves, the section stays the same
+        await pilot.pause()
+        assert tree.cursor_line == browsing
+        screen.go_to_section(screen.doc.all_sections[-1])  # a new section: the cursor follows
+        await pilot.pause()
+        assert tree.current is screen.doc.all_sections[-1]

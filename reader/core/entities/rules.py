@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 
+from ..forking import fork_map
 from ..model import Document
 from . import cues
 from .candidates import Candidate, Extraction
 from .lexicon import Lexicon, lexicon
-from ..forking import fork_map
 from .parallel import PassOne, pack_pass, split_zones, unpack_pass
 from .scan import Chunk, Scanner, Tok, Zone, zones_of
 from .typing_rules import guess_type, head_kind, is_acronym
