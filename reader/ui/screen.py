@@ -201,6 +201,14 @@ class ReaderScreen(Screen):
         self.doc = message.doc
         self.entities_pane.doc = message.doc
         self.article.set_document(message.doc, message.wrap)
+        # The preview may have taken a level-1 heading for the title (its only one of the
+        # book's many): with the whole, the title and the section at the top are looked at again.
+        if self.title != (title := sanitize(message.doc.title)):
+            self.title = title
+            self.query_one(TitleBar).refresh()
+        self._pinned = None
+        self.section = self.doc.section_at(self.article.top_offset)
+        self._refollow()
         if self.search_text:
             self.run_search(self.search_text, regex=self.search_bar.regex, case=self.search_bar.case)
         if self._pending_jump is not None and self._pending_jump < len(self.doc.all_sections):

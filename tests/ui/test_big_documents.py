@@ -38,6 +38,24 @@ async def test_preview_first_then_the_whole_document(tmp_path):
         assert len(screen.matches) == len(store.search("number"))
 
 
+async def test_a_preview_title_the_whole_has_not_is_dropped_with_the_preview(tmp_path):
+    """A preview with one level-1 heading takes it as the title; the whole has many, so none."""
+    part = "".join(f"## Chapter {c}\n\n" + "Some text about Paris. " * 40 + "\n\n" for c in range(8))
+    path = tmp_path / "parts-of-a-book.md"
+    path.write_text("".join(f"# Part {p}\n\n{part}" for p in range(6)), encoding="utf-8")
+    store = Store.open(path, preview=3000)
+    assert store.doc.title == "Part 0"  # the preview's lone level-1 heading
+    app = ReaderApp([store], isolate_entities=False)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await wait_until_whole(pilot, store)
+        await pilot.pause()
+        screen = app.screen
+        assert store.doc.title == "Parts of a Book"
+        assert screen.title == "Parts of a Book"
+        assert screen.section is store.doc.all_sections[0]  # `Part 0`, a section now
+        assert "§ Part 0" in str(screen.query_one("#status").render())
+
+
 async def test_reading_position_survives_a_resize(tmp_path):
     store = Store.open(make_book_file(tmp_path, books=2, chapters=10))
     app = ReaderApp([store], isolate_entities=False)
