@@ -15,9 +15,11 @@ Where a cut is safe:
 - Markdown: at an ATX heading (`# …`) in the first column after an empty
   line, outside a fenced code block. Such a line closes every open block.
   Markdown that could carry state past it is never cut: link reference
-  definitions (they apply to the whole document), a line opening with `<`
-  (an HTML block, which can span blank lines), or a fence that is indented.
-  The title (a lone first `#` heading) is settled when the parts are joined.
+  definitions (they apply to the whole document: any `]:` keeps it whole),
+  a line opening with `<` (an HTML block, which can span blank lines), or a
+  fence that is indented. The title (a lone first `#` heading) is settled
+  when the parts are joined.
+- Neither, in a source with carriage returns (their line ends vary).
 
 Display repair and the removal of invisible characters look no further
 than a line, so each part applies its own.
