@@ -271,7 +271,8 @@ class EntitiesPane(KeptLines, Vertical):
         panel.display = entity is not None
         if entity is None:
             return
-        panel.border_title = f"Mentions of {sanitize(entity.name)} ({len(mentions)})"
+        # a Text, not a string: a string title is read as markup, and a name is document text
+        panel.border_title = Text(f"Mentions of {sanitize(entity.name)} ({len(mentions)})")
         sections = self.doc.all_sections
         options = []
         for i, mention in enumerate(mentions):

@@ -233,3 +233,14 @@ async def test_a_long_list_fills_in_after_its_first_screenful(sample_store):
         entity_list.show(many)
         await pilot.pause()
         assert entity_list.option_count == 151  # the heading and every entity, once
+
+
+async def test_an_entity_name_is_shown_literally_in_the_mentions_title(sample_store):
+    entity = entity_for(sample_store, "Russia")
+    entity.name = "[b]Russia[/b] [/]"  # document text that looks like markup
+    app = ReaderApp([StubStore(sample_store, [entity])])
+    async with app.run_test(size=(160, 48)) as pilot:
+        await wait_for_entities(pilot)
+        app.screen.select_entity(entity)
+        await pilot.pause()
+        assert "Mentions of [b]Russia[/b] [/]" in screen_text(app)
