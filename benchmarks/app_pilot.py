@@ -168,7 +168,8 @@ async def scenario(path: Path, width: int, height: int) -> dict:
         def on_mount(self) -> None:
             self.probe.start()
 
-    from reader.cli import ISOLATE, PREVIEW
+    from reader.cli import PREVIEW
+    from reader.core.store import ISOLATE
 
     out: dict = {"doc": path.name}
     started = perf_counter()

@@ -24,8 +24,7 @@ SAMPLE = ROOT / "seeds" / "czech-republic-restricts-russian-diplomats.txt"
 
 sys.path.insert(0, str(ROOT))
 from reader.core.entities import extract_entities  # noqa: E402
-from reader.core.forking import available_workers  # noqa: E402
-from reader.core.isolated import MAX_WORKERS  # noqa: E402
+from reader.core.isolated import entity_workers  # noqa: E402
 from reader.core.store import Store  # noqa: E402
 
 
@@ -89,7 +88,7 @@ def main() -> None:
     if wp.exists():
         sec, n = timing(wp, runs, args.backend)
         print(f"war-and-peace.txt: {sec:.2f} s median of {runs} runs ({n} entities; budget 3 s)")
-        workers = min(available_workers(), MAX_WORKERS)
+        workers = entity_workers()
         if workers > 1 and args.backend == "rules":
             sec, n = timing(wp, runs, args.backend, workers)
             print(f"war-and-peace.txt split over {workers} processes: {sec:.2f} s median of {runs} runs ({n} entities)")

@@ -45,6 +45,28 @@ def detach_standard_streams() -> None:
     os.close(null)
 
 
+def fork_call(body: Callable[[], object]) -> int:
+    """Fork; the copy runs `body()` and leaves, with status 0 (1 if it raised), without
+    running this process's exit handlers. Returns the copy's pid; raises `OSError` if
+    there can be no copy.
+    """
+    pid = os.fork()
+    if pid == 0:
+        status = 1
+        try:
+            body()
+            status = 0
+        finally:
+            os._exit(status)
+    return pid
+
+
+def exited_cleanly(pid: int) -> bool:
+    """Wait for the child `pid`; True if it exited with status 0."""
+    _, status = os.waitpid(pid, 0)
+    return status == 0
+
+
 def fork_map(
     fn: Callable[[T], R],
     items: Sequence[T],
@@ -121,24 +143,21 @@ def _fork(
         read, write = os.pipe()
     except OSError:
         return None
+
+    def child() -> None:
+        os.close(read)
+        detach_standard_streams()
+        done = [(i, encode(fn(items[i]))) for i in _claimed(claims)]
+        data = pickle.dumps(done, pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(write, "wb") as out:
+            out.write(data)
+
     try:
-        pid = os.fork()
+        pid = fork_call(child)
     except OSError:
         os.close(read)
         os.close(write)
         return None
-    if pid == 0:  # the child: compute, send, and leave without running any exit handler
-        status = 1
-        try:
-            os.close(read)
-            detach_standard_streams()
-            done = [(i, encode(fn(items[i]))) for i in _claimed(claims)]
-            data = pickle.dumps(done, pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(write, "wb") as out:
-                out.write(data)
-            status = 0
-        finally:
-            os._exit(status)
     os.close(write)
     return pid, read
 
@@ -150,8 +169,7 @@ def _collect(child: tuple[int, int] | None) -> list[tuple[int, Any]]:
     pid, read = child
     with os.fdopen(read, "rb") as pipe:
         data = pipe.read()
-    _, status = os.waitpid(pid, 0)
-    if status != 0 or not data:
+    if not exited_cleanly(pid) or not data:
         return []
     try:
         return pickle.loads(data)

@@ -39,7 +39,7 @@ import threading
 from collections.abc import Callable
 from typing import IO, Any
 
-from reader.core.forking import available_workers, can_fork, detach_standard_streams
+from reader.core.forking import available_workers, can_fork, detach_standard_streams, exited_cleanly, fork_call
 from reader.core.gcpause import gc_paused
 from reader.core.model import Document, Entity, Mention, OffsetMap, block_from_values, block_values
 from reader.core.outline import build_outline
@@ -218,13 +218,11 @@ class _Forked:
     def __init__(self, request: tuple[Any, ...], backend: str) -> None:
         read, write = os.pipe()
         try:
-            self.pid = os.fork()
+            self.pid = fork_call(lambda: _forked_main(request, backend, read, write))
         except OSError:
             os.close(read)
             os.close(write)
             raise
-        if self.pid == 0:
-            _forked_main(request, backend, read, write)  # never returns
         os.close(write)
         self.output = os.fdopen(read, "rb")
         widen_pipe(self.output)
@@ -266,18 +264,13 @@ def _start_child(request: tuple[Any, ...], backend: str) -> _Spawned | _Forked:
 
 
 def _forked_main(request: tuple[Any, ...], backend: str, read: int, write: int) -> None:
-    """The forked child: answer on `write`, then leave without running the parent's exit handlers."""
-    status = 1
-    try:
-        os.close(read)
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the reader stops it; Ctrl+C is the reader's
-        detach_standard_streams()
-        gc.disable()  # see `main`
-        with os.fdopen(write, "wb") as out:
-            serve(request, backend, out)
-        status = 0
-    finally:
-        os._exit(status)
+    """The forked child: answer on `write`."""
+    os.close(read)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the reader stops it; Ctrl+C is the reader's
+    detach_standard_streams()
+    gc.disable()  # see `main`
+    with os.fdopen(write, "wb") as out:
+        serve(request, backend, out)
 
 
 class EntityJob:
@@ -361,7 +354,7 @@ def extract_in_child(doc: Document, backend: str) -> list[Entity]:
     return EntityJob(document_request(doc), backend).result()
 
 
-def _workers() -> int:
+def entity_workers() -> int:
     """Processes a big document's parse and extraction are split over."""
     return min(available_workers(), MAX_WORKERS)
 
@@ -374,7 +367,7 @@ def _document(request: tuple[Any, ...]) -> Document:
     _, source, name, fmt, raw = request
     # The reader is starting Textual meanwhile (a second of one core's time):
     # parsing in as many parts as there are other cores leaves it that core.
-    return parse_source(source, name, fmt=fmt, raw=raw, workers=_workers() - 1)
+    return parse_source(source, name, fmt=fmt, raw=raw, workers=entity_workers() - 1)
 
 
 def serve(request: tuple[Any, ...], backend: str, out: IO[bytes]) -> None:
@@ -386,7 +379,7 @@ def serve(request: tuple[Any, ...], backend: str, out: IO[bytes]) -> None:
     try:
         doc = _document(request)
         sender = _send_aside(out, "doc", lambda: pack_document(doc), DOC_PARTS) if request[0] == "source" else None
-        entities = extract_entities(doc, backend, workers=_workers())
+        entities = extract_entities(doc, backend, workers=entity_workers())
         _sent(sender)
         sender = None
         write_message(out, "entities", pack_entities(entities), parts=ENTITY_PARTS)
@@ -400,10 +393,8 @@ def serve(request: tuple[Any, ...], backend: str, out: IO[bytes]) -> None:
 
 def _sent(sender: int | None) -> None:
     """Wait for the copy `_send_aside` made to finish writing; raise if it failed."""
-    if sender is not None:
-        _, status = os.waitpid(sender, 0)
-        if status != 0:
-            raise RuntimeError(f"the parsed document could not be sent (status {status})")
+    if sender is not None and not exited_cleanly(sender):
+        raise RuntimeError("the parsed document could not be sent")
 
 
 def _send_aside(out: IO[bytes], kind: str, payload: Callable[[], list], parts: int) -> int | None:
@@ -417,16 +408,9 @@ def _send_aside(out: IO[bytes], kind: str, payload: Callable[[], list], parts: i
     """
     out.flush()
     try:
-        pid = os.fork() if can_fork() else -1
+        pid = fork_call(lambda: write_message(out, kind, payload(), parts=parts)) if can_fork() else -1
     except OSError:  # no memory or processes left for a copy
         pid = -1
-    if pid == 0:  # the copy: write, then leave without running any exit handler
-        status = 1
-        try:
-            write_message(out, kind, payload(), parts=parts)
-            status = 0
-        finally:
-            os._exit(status)
     if pid < 0:
         write_message(out, kind, payload(), parts=parts)
         return None

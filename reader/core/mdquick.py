@@ -87,7 +87,7 @@ def _normalize_if_needed(state: StateCore) -> None:
 
 def _rule(ruler, name: str) -> Callable | None:
     """The function of `ruler`'s rule `name`, if it has one by that name."""
-    return next((rule.fn for rule in ruler.__rules__ if rule.name == name), None)
+    return next((rule.fn for rule in getattr(ruler, "__rules__", ()) if rule.name == name), None)
 
 
 def _inline_unless_plain(state: StateCore) -> None:

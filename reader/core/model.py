@@ -185,24 +185,24 @@ class Document:
     _folded: str | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
-        self._flat = [s for s in self.root.walk() if s is not self.root]
-        for i, section in enumerate(self._flat):
-            section.index = i
-        self._change_offsets, self._deepest = self._change_points()
+        self._index_sections()
         self._block_starts = [b.start for b in self.blocks]
-        self._link(self.root)
 
-    def _change_points(self) -> tuple[list[int], list[Section]]:
-        """Where the deepest section changes, in text order, and the section from there on.
+    def _index_sections(self) -> None:
+        """One walk of the outline: each section's parent and index, the flat list, and
+        where the deepest section changes in text order (for `section_at`).
 
         A section starts its own stretch and, at its end, hands back to its
         parent; of several changes at one offset the last holds (a section
         ending where the next begins).
         """
+        flat: list[Section] = []
         offsets: list[int] = [0]
         deepest: list[Section] = [self.root]
 
         def visit(section: Section, parent: Section) -> None:
+            section.parent, section.index = parent, len(flat)
+            flat.append(section)
             offsets.append(section.start)
             deepest.append(section)
             for child in section.children:
@@ -212,12 +212,7 @@ class Document:
 
         for top in self.root.children:
             visit(top, self.root)
-        return offsets, deepest
-
-    def _link(self, section: Section) -> None:
-        for child in section.children:
-            child.parent = section
-            self._link(child)
+        self._flat, self._change_offsets, self._deepest = flat, offsets, deepest
 
     @property
     def sections(self) -> list[Section]:

@@ -39,6 +39,12 @@ class _Pending:
     fmt: str | None
     raw: bool
 
+    def job(self, backend: str) -> EntityJob:
+        """A child process parsing the whole source and extracting its entities with `backend`."""
+        from reader.core.isolated import EntityJob, source_request
+
+        return EntityJob(source_request(self.source, self.name, self.fmt, self.raw), backend)
+
 
 def preview_cut(source: str, size: int) -> int:
     """Where to cut `source` near `size` characters: after a blank line, else a line end."""
@@ -54,13 +60,15 @@ def preview_cut(source: str, size: int) -> int:
 class Store:
     """A parsed document with its search and entity layers."""
 
-    def __init__(self, doc: Document, *, pending: _Pending | None = None) -> None:
+    def __init__(
+        self, doc: Document, *, pending: _Pending | None = None, jobs: dict[str, EntityJob] | None = None
+    ) -> None:
         self.doc = doc
         self._pending = pending
         self._entities: dict[str, list[Entity]] = {}
         self._lock = threading.Lock()  # guards the document swap in `finish`
         self._entity_lock = threading.Lock()  # one extraction at a time, never twice
-        self._jobs: dict[str, EntityJob] = {}
+        self._jobs: dict[str, EntityJob] = jobs or {}
 
     @classmethod
     def open(
@@ -84,24 +92,17 @@ class Store:
         """
         loaded = read_document(path, max_bytes=max_bytes)
         name = str(path)
+        prefetch = prefetch if len(loaded.text) >= ISOLATE else None
         cut = preview_cut(loaded.text, preview) if preview else len(loaded.text)
-        previewed = cut < len(loaded.text) and preview is not None and len(loaded.text) > 2 * preview
-        prefetching = prefetch is not None and len(loaded.text) >= ISOLATE
-        job = None
-        if previewed and prefetching:
-            from reader.core.isolated import EntityJob, source_request
-
-            job = EntityJob(source_request(loaded.text, name, fmt, raw), prefetch)
-        if previewed:
-            doc = parse_source(loaded.text[:cut], name, fmt=fmt, raw=raw)
-            store = cls(doc, pending=_Pending(loaded.text, name, fmt, raw))
+        if cut < len(loaded.text) and preview and len(loaded.text) > 2 * preview:
+            pending = _Pending(loaded.text, name, fmt, raw)
+            jobs = {prefetch: pending.job(prefetch)} if prefetch is not None else {}
+            store = cls(parse_source(loaded.text[:cut], name, fmt=fmt, raw=raw), pending=pending, jobs=jobs)
         else:
             store = cls(parse_source(loaded.text, name, fmt=fmt, raw=raw))
+            if prefetch is not None:
+                store.prefetch_entities(prefetch)  # the document is parsed: the child gets it whole
         store.doc.notes.extend(loaded.notes)
-        if job is not None:
-            store._jobs[prefetch] = job
-        elif prefetching:
-            store.prefetch_entities(prefetch)  # the document is parsed: the child gets it whole
         return store
 
     @classmethod
@@ -173,17 +174,16 @@ class Store:
         A big file shown from a preview is sent as source text, so the child
         parses it in parallel with the reader instead of after it.
         """
-        from reader.core.isolated import EntityJob, document_request, source_request
+        from reader.core.isolated import EntityJob, document_request
 
         with self._entity_lock:
             if backend in self._entities or backend in self._jobs:
                 return
             pending = self._pending
             if pending is None:
-                request = document_request(self.doc)
+                self._jobs[backend] = EntityJob(document_request(self.doc), backend)
             else:
-                request = source_request(pending.source, pending.name, pending.fmt, pending.raw)
-            self._jobs[backend] = EntityJob(request, backend)
+                self._jobs[backend] = pending.job(backend)
 
     def entities(self, backend: str = "rules", *, isolated: bool = False) -> list[Entity]:
         """The whole document's entities by salience, computed once per backend.

@@ -144,8 +144,7 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
         self._base: Style | None = None
         self._anchor = 0  # the offset kept at the top across re-wraps
         self._preparing = False  # rows of the pages around the view are being drawn ahead
-        self._prepared_for: tuple[int, int, int] | None = None  # (top, width, height) they are for
-        self._to_prepare: list[int] = []
+        self._to_prepare: list[int] | None = None  # rows to draw ahead; None: work them out anew
         self._drawn = False
 
     # -- layout -----------------------------------------------------------
@@ -247,7 +246,7 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
         if not self._preparing:
             self.call_after_refresh(self._prepare_rows)
         self._preparing = True
-        self._prepared_for = None
+        self._to_prepare = None  # the view moved: start again from where it is now
 
     def _prepare_rows(self) -> None:
         """Draw the page below and the page above into the row cache, as `less` would read ahead.
@@ -260,11 +259,10 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
             self._preparing = False
             return
         (width, height), top = self.size, round(self.scroll_y)
-        if self._prepared_for != (top, width, height):  # (re)start from the view as it is now
-            step = max(1, height - 2)
+        if self._to_prepare is None:
+            step = self._page_rows
             below = range(top + height, min(len(self.wrap), top + step + height))
             self._to_prepare = [*below, *range(max(0, top - step), top)][::-1]
-            self._prepared_for = (top, width, height)
         background, filters = self.background_colors[1], self.get_line_filters()
         for _ in range(min(self.PREPARE_STEP, len(self._to_prepare))):
             index = self._to_prepare.pop()
@@ -310,7 +308,12 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
 
     def action_scroll_pages(self, pages: int) -> None:
         """Scroll by whole pages, keeping two rows of context."""
-        self.scroll_to(y=self.scroll_y + pages * max(1, self.size.height - 2), animate=False)
+        self.scroll_to(y=self.scroll_y + pages * self._page_rows, animate=False)
+
+    @property
+    def _page_rows(self) -> int:
+        """Rows a page moves: the view's height less two, kept for context, as in `less`."""
+        return max(1, self.size.height - 2)
 
     def action_scroll_half(self, direction: int) -> None:
         """Scroll by half a page."""
@@ -392,7 +395,14 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
             self._combined.clear()
             self._forget_rows()
         styles = self.styles
-        if styles.gutter or self.opacity < 1 or styles.tint.a or styles.text_opacity < 1:
+        if (
+            styles.gutter
+            or self.opacity < 1
+            or styles.tint.a
+            or styles.text_opacity < 1
+            or any(edge for edge, _ in styles.outline)
+            or (styles.has_rule("hatch") and styles.hatch != "none")
+        ):
             return super().render_lines(crop)
         # A bare box (no border, padding, tint or opacity): the rows are final as drawn,
         # and going through Textual's styles cache would only rebuild every line of

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual import events
+from textual.binding import ActiveBinding
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -78,25 +79,26 @@ class ReaderFooter(KeptLines, Widget):
         """Focus moved or bindings changed: repaint if the keys to show differ."""
         if not self._showing or screen is not self.screen:
             return
-        keys, palette = tuple(self._shown(screen)), self._palette_key(screen)
+        active = screen.active_bindings  # worked out anew at each read: read once
+        keys, palette = tuple(self._shown(active)), self._palette_key(active)
         if (keys, palette) != (self._keys, self._palette):
             self._keys, self._palette = keys, palette
             self.refresh()
 
-    def _shown(self, screen: Screen) -> Iterator[FooterKey]:
+    def _shown(self, active: dict[str, ActiveBinding]) -> Iterator[FooterKey]:
         """The first shown binding of each action, in the screen's order (as Textual's footer)."""
         seen: set[str] = set()
         palette = self.app.COMMAND_PALETTE_BINDING
-        for key, (_node, binding, enabled, _tooltip) in screen.active_bindings.items():
+        for key, (_node, binding, enabled, _tooltip) in active.items():
             if not binding.show or binding.action in seen or key == palette:
                 continue
             seen.add(binding.action)
             yield FooterKey(binding.key, self.app.get_key_display(binding), binding.description, enabled)
 
-    def _palette_key(self, screen: Screen) -> FooterKey | None:
+    def _palette_key(self, active: dict[str, ActiveBinding]) -> FooterKey | None:
         if not self.app.ENABLE_COMMAND_PALETTE:
             return None
-        found = screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+        found = active.get(self.app.COMMAND_PALETTE_BINDING)
         if found is None:
             return None
         _node, binding, enabled, _tooltip = found

@@ -151,7 +151,7 @@ class ReaderScreen(Screen):
         # From the app's own context: a key "sent" by this screen would not bubble back up to it.
         self.app.call_later(self.app.release_keys)
         # After the frame that shows all that: the worker's thread shares the interpreter.
-        self.call_after_refresh(self._compute_entities if self.store.complete else self._finish_document)
+        self.call_after_refresh(self._start_entities if self.store.complete else self._finish_document)
 
     @property
     def article(self) -> ArticleView:
@@ -203,9 +203,7 @@ class ReaderScreen(Screen):
         self.article.set_document(message.doc, message.wrap)
         # The preview may have taken a level-1 heading for the title (its only one of the
         # book's many): with the whole, the title and the section at the top are looked at again.
-        if self.title != (title := sanitize(message.doc.title)):
-            self.title = title
-            self.query_one(TitleBar).refresh()
+        self.title = sanitize(message.doc.title)  # the title bar watches it
         self._pinned = None
         self.section = self.doc.section_at(self.article.top_offset)
         self._refollow()
@@ -215,6 +213,9 @@ class ReaderScreen(Screen):
             self.go_to_section(self.doc.all_sections[self._pending_jump])
         self._pending_jump = None
         self._freeze()
+        self._start_entities()
+
+    def _start_entities(self) -> None:
         self.app.collector.settled = False  # until the entities are in (another document's may be already)
         self._compute_entities()
 
@@ -377,7 +378,7 @@ class ReaderScreen(Screen):
 
     def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
         self.run_search(event.query, regex=event.regex, case=event.case)
-        self._draw_together(self.search_bar.input, self.article, *self.search_bar.children, self.query_one("#status"))
+        self._draw_together(self.article, *self.search_bar.children, self.query_one("#status"))
 
     @staticmethod
     def _draw_together(*widgets: Widget) -> None:

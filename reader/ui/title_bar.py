@@ -29,6 +29,9 @@ class TitleBar(KeptLines, Widget):
     }
     """
 
+    def on_mount(self) -> None:
+        self.watch(self.screen, "title", lambda _title: self.refresh(), init=False)
+
     def render(self) -> Text:
         return Text(title_line(self.screen.title or self.app.title, self.size.width), no_wrap=True)
 

@@ -1,15 +1,9 @@
-"""Run the rule extractor's first pass over parts of a big document at once.
+"""Cut a big document's first pass into parts that processes can share (`forking.fork_map`).
 
 The first pass (chunks to candidates) is local to each block, so a book's
-blocks can be cut in a few runs, each scanned by its own process, and the
-outputs joined in order are what one scan produces; the second pass and the
-merge then run once over the whole. Processes are forked (POSIX only): a
-forked child shares the parsed document and the word lists for free and
-sends back only its candidates, as tuples. Wherever forking is unavailable or
-a child fails, its part is done in this process instead.
-
-Forks only from a process with no other threads (the entity child of
-`reader.core.isolated` has none); elsewhere the parts run one after another.
+blocks can be cut in runs, each scanned on its own, and the outputs joined
+in order are what one scan produces; the second pass and the merge then run
+once over the whole. A part's output crosses between processes as tuples.
 """
 
 from __future__ import annotations
