@@ -84,7 +84,9 @@ def _fold_short_forms(groups: dict[str, _Group]) -> None:
         g = groups[key]
         if " " in key or key.startswith("date:") or g.canon:
             continue
-        target = parts.get(key) or (initials.get(key) if any(is_acronym(c.text) for c in g.cands) else None)
+        target = parts.get(key)
+        if not target and key in initials and any(is_acronym(c.text) for c in g.cands):
+            target = initials[key]
         if target and len(target) == 1:
             (dest,) = target
             if key == dest.split()[-1]:

@@ -12,7 +12,7 @@ Title Case title or heading.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterator
 
 from ..model import BlockKind, Document
@@ -53,7 +53,6 @@ class Chunk:
     title: bool  # inside a Title Case title or heading
     prev: str = ""  # the lower-case word just before, for `in Paris`
     possessive: bool = False
-    extra: list[Tok] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -121,7 +120,7 @@ class Scanner:
         search, words, skip_runs = TOKENS.search, PLAIN_WORDS.findall, self.skip_runs
         zi, nz, last_end = 0, len(zones), zones[-1].end
         zone = zones[0]
-        zone_start, zone_end, label = zone.start, zone.end, zone.label
+        zone_start, zone_end, label, title = zone.start, zone.end, zone.label, zone.title
         # a resumed scan starts after the line break before its first zone
         pos, m = self.start, None
         prev_end, prev_word = max(pos - 1, 0), ""
@@ -129,11 +128,10 @@ class Scanner:
         pending: list[Tok] = []
         while True:
             if m is not None:  # step past the last match
-                rs = m.start(2)
+                rs, rend = m.span(2)
                 if rs < 0:
                     pos = m.end()
                 else:
-                    rend = m.end(2)
                     ws = words(text, rs, rend)
                     if (
                         skip_runs
@@ -160,17 +158,17 @@ class Scanner:
                 while zi < nz - 1 and s >= zones[zi].end:
                     zi += 1
                 zone = zones[zi]
-                zone_start, zone_end, label = zone.start, zone.end, zone.label
+                zone_start, zone_end, label, title = zone.start, zone.end, zone.label, zone.title
                 prev_word = ""  # context ends with the block
             if not zone_start <= s < zone_end:
                 pos, m = e, None
                 continue  # in a code block (every word of it), or between blocks
             if s == prev_end + 1 and text[prev_end] == " ":
                 gap = " "
-                initial = s == zone.start
+                initial = s == zone_start
             else:
                 gap = text[prev_end:s]
-                initial = prev_end == 0 or not SENT_END.isdisjoint(gap) or s == zone.start
+                initial = prev_end == 0 or not SENT_END.isdisjoint(gap) or s == zone_start
             w = text[s:e]
             c = w[0]
             if text[e : e + 1] == "." and (len(w) == 1 and c.isupper() or w.lower() in ABBREV):
@@ -186,7 +184,7 @@ class Scanner:
                 pos, m = e, None
                 continue
             if c.isupper() or (c.isdigit() and not w.islower() and not w.isdigit()):
-                tok = Tok(s, e, w, initial or zone.title)
+                tok = Tok(s, e, w, initial or title)
             elif c.isdigit():
                 if len(w) == 4 and YEAR.fullmatch(w):
                     self.years.append(Tok(s, e, w, False))
@@ -209,7 +207,7 @@ class Scanner:
                     if cur is not None:
                         yield cur
                     cur, pending = None, []
-                    yield from self._hyphen_parts(s, w, zone.title)
+                    yield from self._hyphen_parts(s, w, title)
                     prev_word = lw
                     continue
                 if lw in lower_ok or (initial and lw not in common and lw not in function and len(w) > 2):
@@ -223,7 +221,7 @@ class Scanner:
                 tok.end -= 2
                 tok.text = w[:-2]
                 if cur is None:
-                    cur = Chunk([tok], zone.title, prev_word)
+                    cur = Chunk([tok], title, prev_word)
                 else:
                     cur.toks.extend(pending)
                     cur.toks.append(tok)
@@ -232,7 +230,7 @@ class Scanner:
                 cur, pending = None, []
                 continue
             if cur is None:
-                cur = Chunk([tok], zone.title, prev_word)
+                cur = Chunk([tok], title, prev_word)
             else:
                 if pending:
                     cur.toks.extend(pending)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import cues
 from .lexicon import Lexicon
@@ -99,8 +100,11 @@ def _led_by_place(low: list[str], lex: Lexicon) -> bool:
     return False
 
 
+@lru_cache(maxsize=1 << 14)
 def head_kind(word: str) -> str | None:
-    """The type a head noun gives its name (`army` -> organization), if any."""
+    """The type a head noun gives its name (`army` -> organization), if any.
+
+    Asked of the word after most unknown names (`Pierre said`): cached."""
     for w in (word, word[:-1] if word.endswith("s") else word):
         if w in cues.ORG_WORDS:
             return "organization"
