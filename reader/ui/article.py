@@ -96,12 +96,13 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
     }  # fmt: skip
 
     BINDINGS: list[BindingType] = [
-        Binding("down,j", "scroll_rows(1)", "Line down", show=False, id="article.line_down"),
-        Binding("up,k", "scroll_rows(-1)", "Line up", show=False, id="article.line_up"),
-        Binding("space,pagedown,f", "scroll_pages(1)", "Page down", id="article.page_down"),
-        Binding("b,pageup", "scroll_pages(-1)", "Page up", show=False, id="article.page_up"),
-        Binding("d", "scroll_half(1)", "Half page down", show=False, id="article.half_down"),
-        Binding("u", "scroll_half(-1)", "Half page up", show=False, id="article.half_up"),
+        # less and vim spell these with and without Ctrl
+        Binding("down,j,ctrl+e", "scroll_rows(1)", "Line down", show=False, id="article.line_down"),
+        Binding("up,k,ctrl+y", "scroll_rows(-1)", "Line up", show=False, id="article.line_up"),
+        Binding("space,pagedown,f,ctrl+f", "scroll_pages(1)", "Page down", id="article.page_down"),
+        Binding("b,pageup,ctrl+b", "scroll_pages(-1)", "Page up", show=False, id="article.page_up"),
+        Binding("d,ctrl+d", "scroll_half(1)", "Half page down", show=False, id="article.half_down"),
+        Binding("u,ctrl+u", "scroll_half(-1)", "Half page up", show=False, id="article.half_up"),
         Binding("g,home", "scroll_top", "Top", show=False, id="article.top"),
         Binding("G,end", "scroll_bottom", "Bottom", show=False, id="article.bottom"),
     ]

@@ -47,6 +47,25 @@ async def test_scroll_keys_move_the_view(sample_app):
         assert article.scroll_y == 0
 
 
+async def test_control_keys_scroll_as_in_less_and_vim(sample_app):
+    async with sample_app.run_test(size=(100, 24)) as pilot:
+        article = sample_app.screen.query_one(ArticleView)
+        await pilot.pause()
+        page, half = article.size.height - 2, article.size.height // 2
+        await pilot.press("ctrl+e", "ctrl+e")
+        assert article.scroll_y == 2
+        await pilot.press("ctrl+y")
+        assert article.scroll_y == 1
+        await pilot.press("ctrl+f")
+        assert article.scroll_y == 1 + page
+        await pilot.press("ctrl+d")
+        assert article.scroll_y == 1 + page + half
+        await pilot.press("ctrl+u")
+        assert article.scroll_y == 1 + page
+        await pilot.press("ctrl+b")
+        assert article.scroll_y == 1
+
+
 async def test_next_and_previous_section_move_view_and_navigator(sample_app):
     async with sample_app.run_test(size=(160, 48)) as pilot:
         screen = sample_app.screen
