@@ -88,8 +88,13 @@ def test_stepping_helpers(sample_store):
 
 
 def test_war_and_peace_napoleon():
+    """All 588 case-insensitive `napoleon`s; without accents asked for, the 5 `Napoléon`s too."""
     store = Store.open(shared_file("corpus/war-and-peace.txt"))
-    assert len(store.search("napoleon")) == 588
+    assert len(store.search("napoleon", accents=True)) == 588
+    found = store.search("napoleon")
+    assert len(found) == 593
+    spelt = [store.doc.text[m.start : m.end] for m in found]
+    assert spelt.count("Napoléon") == 5 and {s.lower() for s in spelt} == {"napoleon", "napoléon"}
 
 
 @given(st.text(alphabet="ab ", max_size=40), st.text(alphabet="ab", min_size=1, max_size=4), st.integers(1, 6))
@@ -124,7 +129,7 @@ def test_the_case_blind_index_is_lowered_piece_by_piece_exactly(text, piece):
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(model, "LOWER_PIECE", piece)
         patch.setattr(doc, "text", text, raising=False)
-        patch.setattr(doc, "_folded", None, raising=False)
+        patch.setattr(doc, "_lowered", None, raising=False)
         lowered = doc.lowered()
     expected = text.lower() if len(text.lower()) == len(text) else ""
     assert lowered == (expected or None)

@@ -7,10 +7,13 @@ objects.
 
 from __future__ import annotations
 
+import threading
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
+
+from reader.core.accents import strip_accents
 
 
 class BlockKind(str, Enum):
@@ -182,7 +185,8 @@ class Document:
     _deepest: list[Section] = field(default_factory=list, repr=False)
     _flat: list[Section] = field(default_factory=list, repr=False)
     _block_starts: list[int] = field(default_factory=list, repr=False)
-    _folded: str | None = field(default=None, repr=False)
+    _lowered: str | None = field(default=None, repr=False)
+    _unaccented: dict[bool, str] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._index_sections()
@@ -238,11 +242,30 @@ class Document:
 
     def lowered(self) -> str | None:
         """`text.lower()`, cached, when it keeps every offset (else None): the case-blind search index."""
-        if self._folded is None:
+        if self._lowered is None:
             lowered = "".join(map(str.lower, _pieces(self.text)))
-            self._folded = lowered if len(lowered) == len(self.text) else ""
-        return self._folded or None
+            self._lowered = lowered if len(lowered) == len(self.text) else ""
+        return self._lowered or None
 
+    def unaccented(self, lower: bool = False) -> str | None:
+        """`text`, or `lowered()`, with accented Latin letters plain (`Natásha` → `Natasha`),
+        cached: the search index of a query without accents. Every offset is kept; None
+        where `lowered()` is None."""
+        cached = self._unaccented.get(lower)
+        if cached is None:
+            with _INDEXING:  # a keystroke waits for the worker that is making it, rather than making it twice
+                cached = self._unaccented.get(lower)
+                if cached is None:
+                    base = self.lowered() if lower else self.text
+                    if base is None:
+                        return None
+                    cached = self._unaccented[lower] = strip_accents(base)
+        return cached
+
+
+_INDEXING = threading.Lock()
+"""Held while a search index without accents is made (one lock for every document: the
+reader's worker and its interface thread are the only two that ask)."""
 
 LOWER_PIECE = 1 << 16
 """Characters lowered per call: a book's text is lowered by a worker thread, and one

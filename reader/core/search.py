@@ -16,6 +16,7 @@ from itertools import accumulate, repeat
 from operator import add
 from typing import TYPE_CHECKING
 
+from reader.core.accents import has_accents
 from reader.core.model import Document
 from reader.core.ranges import Ranges
 
@@ -35,19 +36,28 @@ class Query:
     """What to look for and how.
 
     `case` is True (match case), False (ignore case) or None: smart case, as
-    in vim, ignoring case unless the query has a capital letter.
+    in vim, ignoring case unless the query has a capital letter. `accents`
+    works alike: None ignores accents on Latin letters (`natasha` finds
+    `Natásha`, as a browser's find does) unless the query has one.
     """
 
     text: str
     regex: bool = False
     case: bool | None = None
     whole_word: bool = False
+    accents: bool | None = None
 
     @property
     def case_sensitive(self) -> bool:
         if self.case is not None:
             return self.case
         return any(ch.isupper() for ch in self.text)
+
+    @property
+    def accent_sensitive(self) -> bool:
+        if self.accents is not None:
+            return self.accents
+        return has_accents(self.text)
 
     def compile(self) -> regex.Pattern[str]:
         """The compiled pattern, or `SearchError` with a readable reason."""
@@ -205,9 +215,10 @@ def _literal(doc: Document, query: Query) -> SearchResult | None:
     if query.regex or query.whole_word:
         return None
     if query.case_sensitive:
-        haystack, needle = doc.text, query.text
+        haystack, needle = _text(doc, query), query.text
     else:
-        haystack, needle = doc.lowered(), query.text.lower()
+        needle = query.text.lower()
+        haystack = doc.lowered() if query.accent_sensitive else doc.unaccented(lower=True)
         if haystack is None or len(needle) != len(query.text):
             return None
     if not _overlaps(haystack, needle):
@@ -216,6 +227,11 @@ def _literal(doc: Document, query: Query) -> SearchResult | None:
     starts = _split_starts(haystack, needle, 0, MAX_MATCHES)
     hits = Ranges.from_sorted(starts, _Shifted(starts, len(needle)))
     return SearchResult(doc, query, hits, len(starts) >= MAX_MATCHES)
+
+
+def _text(doc: Document, query: Query) -> str:
+    """The text `query` runs over: `doc.text`, or its copy without accents (the same offsets)."""
+    return doc.text if query.accent_sensitive else doc.unaccented()  # type: ignore[return-value]
 
 
 def search(doc: Document, query: Query, *, timeout: float = DEFAULT_TIMEOUT) -> SearchResult:
@@ -229,7 +245,7 @@ def search(doc: Document, query: Query, *, timeout: float = DEFAULT_TIMEOUT) -> 
     starts: list[int] = []
     ends: list[int] = []
     try:
-        for m in pattern.finditer(doc.text, timeout=timeout, concurrent=True):
+        for m in pattern.finditer(_text(doc, query), timeout=timeout, concurrent=True):
             if m.end() > m.start():
                 starts.append(m.start())
                 ends.append(m.end())

@@ -162,10 +162,11 @@ class Store:
         regex: bool = False,
         case: bool | None = None,
         whole_word: bool = False,
+        accents: bool | None = None,
         timeout: float | None = None,
     ) -> SearchResult:
         """All hits of `query`; raises `SearchError` for an invalid or too slow regex."""
-        q = Query(query, regex=regex, case=case, whole_word=whole_word)
+        q = Query(query, regex=regex, case=case, whole_word=whole_word, accents=accents)
         return search(self.doc, q) if timeout is None else search(self.doc, q, timeout=timeout)
 
     def prefetch_entities(self, backend: str = "rules") -> None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import heapq
 import time
-
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rich.text import Text
 from textual import events, on
@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 from reader.ui.kept import KeptLines
 from reader.ui.scrollbars import SteadyScrollbars
 from reader.ui.messages import WidgetMessage
+from reader.core.accents import has_accents, strip_accents
 from reader.core.model import Document, Entity, Mention
 from reader.ui.wrap import sanitize
 
@@ -47,9 +48,17 @@ Textual's OptionList measures every option it is given (half a second for 2,000,
 every keystroke of the filter). Typing a filter reaches the rest."""
 
 
+@lru_cache(maxsize=1 << 14)
+def _plain_key(name: str) -> str:
+    """A name as a filter without accents compares it: case-folded, accents off."""
+    return strip_accents(name.casefold())
+
+
 def group_entities(entities: list[Entity], *, dates: bool, needle: str = "") -> list[tuple[str, list[Entity]]]:
-    """Entities by group heading, in salience order, filtered by `needle` (any name or alias)."""
-    needle = needle.casefold()
+    """Entities by group heading, in salience order, filtered by `needle` (any name or alias;
+    case-blind, and accent-blind unless the needle has an accent, as the search is)."""
+    key = str.casefold if has_accents(needle) else _plain_key
+    needle = key(needle)
     known = {kind for kind, _ in GROUPS}
     groups = []
     for kind, heading in GROUPS:
@@ -58,7 +67,7 @@ def group_entities(entities: list[Entity], *, dates: bool, needle: str = "") -> 
         members = [
             e for e in entities
             if (e.type == kind or (kind == "misc" and e.type not in known))
-            and (not needle or any(needle in n.casefold() for n in [e.name, *e.aliases]))
+            and (not needle or any(needle in key(n) for n in [e.name, *e.aliases]))
         ]  # fmt: skip
         if members:
             members.sort(key=lambda e: (-e.salience, e.name))

@@ -231,3 +231,20 @@ async def test_a_keystroke_draws_the_letter_and_its_matches_in_one_frame(sample_
         await pilot.pause()
         n = true_count(sample_app, "e")
         assert drawn and drawn[0] == ("e", True, f"e 1/{n}")
+
+
+async def test_a_search_without_accents_finds_accented_names():
+    """`/natasha` finds `Natásha` (as a browser's find does); `/natásha` only the accented one."""
+    from reader.core.store import Store
+
+    app = ReaderApp([Store.from_text("Title\n\nNatásha Rostóva and Natasha Smith.\n")])
+    async with app.run_test(size=(100, 24)) as pilot:
+        await type_search(pilot, "natasha")
+        article = app.screen.query_one(ArticleView)
+        spans = [article.matches.span(i) for i in range(len(article.matches))]
+        assert [app.screen.doc.text[a:b] for a, b in spans] == ["Natásha", "Natasha"]
+        assert "1/2" in screen_text(app)
+        await pilot.press(*["backspace"] * 4, *"ásha")
+        await pilot.pause()
+        assert len(article.matches) == 1
+        assert "1/1" in screen_text(app)
