@@ -78,3 +78,14 @@ def test_no_word_of_a_code_block_is_a_name():
     assert {"Paris", "Rome"} <= found
     code = next(b for b in doc.blocks if b.kind.value == "code")
     assert not [m for e in extract_entities(doc) for m in e.mentions if code.start <= m.start < code.end]
+
+
+def test_a_verb_only_people_do_makes_an_unknown_name_a_person():
+    # names no list knows, as a novel's are: the verbs around them say who they are
+    got = _types('Zorbáva smiled at the window. "Not now," said Quillétov, and the room was quiet.')
+    assert got["Zorbáva"] == got["Quillétov"] == "person"
+
+
+def test_said_after_a_name_is_no_cue():
+    # companies say things too: `said` counts only before a name, as quotes put it
+    assert _types("Yesterday the new contract was signed, and Gazprovia said prices would rise.")["Gazprovia"] != "person"

@@ -88,6 +88,16 @@ DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".spli
 #: Prepositions that make the following unknown name a likely place.
 PLACE_PREPS = frozenset("in near at from across throughout".split())
 
+#: Verbs of people only, right after a name: `Natásha smiled` (not `said`: a company says things).
+PERSON_VERBS = frozenset(
+    """replied answered whispered exclaimed cried shouted muttered murmured smiled laughed sighed
+    nodded frowned wept blushed shrugged screamed sobbed grinned winked gasped stammered groaned
+    chuckled thought""".split()
+)
+
+#: Verbs of saying before a name, as fiction and quotes put them: `said Natásha`.
+SAYING = frozenset("said asked replied answered cried exclaimed whispered shouted muttered murmured".split())
+
 #: Well-known acronyms: acronym -> (full name, type).
 ACRONYMS = {
     "EU": ("European Union", "organization"),

@@ -275,10 +275,12 @@ class RuleExtractor:
         else:
             # all guess_type asks of the previous word: a place preposition, or `of`
             near = "in" if prev in cues.PLACE_PREPS else "of" if prev == "of" else ""
-            gkey = (*words, near, person_cue)
+            # `said Natásha`, `Natásha smiled`: a person, though no list knows the name
+            cue = person_cue or prev in cues.SAYING or (m is not None and m.group(1) in cues.PERSON_VERBS)
+            gkey = (*words, near, cue)
             guess = self._guesses.get(gkey)
             if guess is None:
-                guess = self._guesses[gkey] = guess_type(words, near, self.lex, person_cue)
+                guess = self._guesses[gkey] = guess_type(words, near, self.lex, cue)
             kind, weight = guess
         if len(toks) == 1:
             weak = toks[0].low or toks[0].weak
