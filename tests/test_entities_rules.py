@@ -89,3 +89,20 @@ def test_a_verb_only_people_do_makes_an_unknown_name_a_person():
 def test_said_after_a_name_is_no_cue():
     # companies say things too: `said` counts only before a name, as quotes put it
     assert _types("Yesterday the new contract was signed, and Gazprovia said prices would rise.")["Gazprovia"] != "person"
+
+
+def _names(text: str) -> set[str]:
+    return {e.name for e in extract_entities(Store.from_text("Notes\n\n" + text + "\n").doc)}
+
+
+def test_a_lower_case_verb_after_a_closing_quote_starts_no_name():
+    # after a quote the sentence goes on: `ejaculated` is no scraped sentence start
+    names = _names('"Go on," ejaculated Nesvítski. Later Nesvítski laughed, and "No!" interposed Nesvítski.')
+    assert "Nesvítski" in names and not any(n.startswith(("ejaculated", "interposed")) for n in names)
+
+
+def test_a_place_word_joins_only_the_place_it_continues():
+    # `see` continues `Holy See` and `new` `Papua New Guinea`, not `I` or `Seven`
+    names = _names("Yes, I see I'm late. Seven new ones came from the Czech republic and the Holy See.")
+    assert "Czech Republic" in names
+    assert not any(n.lower().startswith(("see", "i see", "seven new")) for n in names)

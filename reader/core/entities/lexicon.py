@@ -36,6 +36,8 @@ class Lexicon:
     lower_single: frozenset[str]
     #: lower-case words that continue a multi-word place (`Czech republic`)
     tails: frozenset[str]
+    #: the word pairs such a word continues (`czech republic`, `holy see`: not `i see`)
+    tail_pairs: frozenset[str]
     #: longest gazetteer key, in words
     max_words: int
 
@@ -78,6 +80,8 @@ def _build() -> Lexicon:
     common = frozenset(_lines("common.txt"))
     places = _load_places()
     demonyms = _load_demonyms()
+    major = [k.split() for k, p in places.items() if p.kind in ("country", "continent", "org")]
+    tails = frozenset(w for words in major for w in words[1:]) - cues.FUNCTION
     lower_ok = frozenset(
         k
         for k, p in places.items()
@@ -92,9 +96,8 @@ def _build() -> Lexicon:
         demonyms=demonyms,
         lower_ok=lower_ok,
         lower_single=frozenset(k for k in lower_ok if " " not in k),
-        tails=frozenset(
-            w for k, p in places.items() if p.kind in ("country", "continent", "org") for w in k.split()[1:]
-        ) - cues.FUNCTION,
+        tails=tails,
+        tail_pairs=frozenset(f"{a} {b}" for words in major for a, b in zip(words, words[1:]) if b in tails),
         max_words=max(len(k.split()) for k in places),
     )
 

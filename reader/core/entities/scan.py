@@ -31,6 +31,7 @@ LINE_STARTS = re.compile(r"\n *([a-z'’]+)")
 ABBREV = frozenset("mr mrs ms dr st jr sr inc ltd co corp mt ft gen col capt lt sgt prof rev vs no".split())
 SENT_END = frozenset(".!?:;\n\"“”•*|")
 POSSESSIVE = ("'s", "’s")
+QUOTES_END = frozenset("\"”")
 YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
 
 
@@ -115,6 +116,7 @@ class Scanner:
         """
         text, zones, lex = self.text, self.zones, self.lex
         common, lower_ok, tails, single = lex.common, lex.lower_ok, lex.tails, lex.lower_single
+        tail_pairs = lex.tail_pairs
         connectors, function = cues.CONNECTORS, cues.FUNCTION
         joiners = connectors | tails
         search, words, skip_runs = TOKENS.search, PLAIN_WORDS.findall, self.skip_runs
@@ -198,7 +200,8 @@ class Scanner:
                     if lw in connectors:
                         pending.append(Tok(s, e, w, False, True))
                         continue
-                    if lw in tails:
+                    # `Czech republic`, `Bosnia and herzegovina`; not `I see` (`Holy See`) nor `Seven new`
+                    if lw in tails and f"{(pending or cur.toks)[-1].text.lower()} {lw}" in tail_pairs:
                         pending.append(Tok(s, e, w, True, True))
                         cur.toks.extend(pending)
                         pending = []
@@ -210,7 +213,13 @@ class Scanner:
                     yield from self._hyphen_parts(s, w, title)
                     prev_word = lw
                     continue
-                if lw in lower_ok or (initial and lw not in common and lw not in function and len(w) > 2):
+                if lw in lower_ok or (
+                    initial
+                    and lw not in common
+                    and lw not in function
+                    and len(w) > 2
+                    and gap.rstrip()[-1:] not in QUOTES_END  # `"Go," ejaculated Nesvítski`: the sentence goes on
+                ):
                     tok = Tok(s, e, w, True, True)
                 else:
                     if cur is not None:
