@@ -106,3 +106,13 @@ def test_a_place_word_joins_only_the_place_it_continues():
     names = _names("Yes, I see I'm late. Seven new ones came from the Czech republic and the Holy See.")
     assert "Czech Republic" in names
     assert not any(n.lower().startswith(("see", "i see", "seven new")) for n in names)
+
+
+def test_function_words_and_i_contractions_are_never_names():
+    # verse capitalises `To` mid-line, and `I’m` is always capitalised: neither is a name,
+    # nor do they make the sentence-initial `To` and `I’m` elsewhere into one
+    names = _names(
+        "And fancies wander free, To feel the wind. To go home was his wish. To stay was hers.\n\n"
+        "\"Haven't I said I’m not going?\" I’m sure of it. I’m here."
+    )
+    assert not names & {"To", "I’m", "I'm"}

@@ -22,7 +22,7 @@ FUNCTION = frozenset(
     every some many much more most few both either neither other such only just even still yet
     here now later today however meanwhile moreover thus hence therefore according among between
     be is are was were been being am do does did done have has had having can could shall should
-    will would may might must let""".split()
+    will would may might must let i'm i'll i've i'd""".split()
 )
 
 #: Titles and roles before a person's name; dropped from the name, counted as a person vote.

@@ -180,8 +180,9 @@ class RuleExtractor:
         if " ".join(t[0] for t in sig).lower() in lex.places:
             text, weak, _ = sig[0]
             w = norm(text)
-            if len(sig) > 1 or not weak or self._major(w) or not (w in cues.FUNCTION or w in lex.common):
-                return 0, False, actions  # `Most` opening a sentence is no Czech town
+            if len(sig) > 1 or self._major(w) or w not in cues.FUNCTION and (not weak or w not in lex.common):
+                # `Most` opening a sentence is no Czech town, and `To` in a line of verse no town `Tô`
+                return 0, False, actions
         while i < len(sig):
             text, weak, low = sig[i]
             w = norm(text)
@@ -357,8 +358,10 @@ class RuleExtractor:
             if len(run) == 1:  # most are one sentence-initial word (`The`, `He`)
                 t = run[0]
                 key = text[t.start : t.end].lower()
+                if norm(key) in function:
+                    continue  # `To`, `I’m`: however the document used them elsewhere
                 hit = known.get(key)
-                if hit is not None or (key in parts and key not in function):
+                if hit is not None or key in parts:
                     kind = hit.type if hit else "person"
                     out.append(Candidate(t.start, t.end, text[t.start : t.end], kind, 0.2, tokens=[t.text]))
             else:
