@@ -116,3 +116,10 @@ def test_function_words_and_i_contractions_are_never_names():
         "\"Haven't I said I’m not going?\" I’m sure of it. I’m here."
     )
     assert not names & {"To", "I’m", "I'm"}
+
+
+def test_a_town_spelt_without_accents_as_an_english_word_is_the_word():
+    # `God` is Göd and `Sire` Sīrē in the gazetteer, spelt in ASCII; `Malmo` (Malmö) is still a town
+    got = _types("They prayed that God would help them. Sire, said the general. They flew to Malmo.")
+    assert got["God"] != "place" and got.get("Sire") != "place"
+    assert got["Malmo"] == "place"

@@ -85,6 +85,10 @@ MONTHS = frozenset(
 )
 DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
+#: Words of English prose that the common-word list lacks (they are capitalised more often
+#: than not) and that a town's spelling without accents would make places: `God` (Göd).
+ENGLISH_NOT_TOWNS = frozenset({"god"})
+
 #: Prepositions that make the following unknown name a likely place.
 PLACE_PREPS = frozenset("in near at from across throughout".split())
 

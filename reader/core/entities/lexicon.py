@@ -51,12 +51,19 @@ def _lines(name: str) -> list[str]:
     return [line for line in text.splitlines() if line]
 
 
-def _load_places() -> dict[str, Place]:
+def _load_places(common: frozenset[str]) -> dict[str, Place]:
+    """Gazetteer entries by lower-case spelling (of two, the higher kind: a country before a city).
+
+    A town's spelling without its accents that is an English word (`Sale` for
+    Salé, `To` for Tô, `God` for Göd) is left out: in English text it is the word.
+    """
     rank = {"country": 0, "continent": 0, "state": 1, "region": 2, "county": 3, "city": 4}
     places: dict[str, Place] = {}
     for line in _lines("places.tsv"):
         surface, canon, kind = line.split("\t")
         key = surface.lower()
+        if kind == "city" and surface != canon and (key in common or key in cues.ENGLISH_NOT_TOWNS):
+            continue
         old = places.get(key)
         if old is None or rank[kind] < rank[old.kind]:
             places[key] = Place(canon, kind)
@@ -78,7 +85,7 @@ def _load_demonyms() -> dict[str, str]:
 
 def _build() -> Lexicon:
     common = frozenset(_lines("common.txt"))
-    places = _load_places()
+    places = _load_places(common)
     demonyms = _load_demonyms()
     major = [k.split() for k, p in places.items() if p.kind in ("country", "continent", "org")]
     tails = frozenset(w for words in major for w in words[1:]) - cues.FUNCTION
