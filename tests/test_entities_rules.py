@@ -123,3 +123,37 @@ def test_a_town_spelt_without_accents_as_an_english_word_is_the_word():
     got = _types("They prayed that God would help them. Sire, said the general. They flew to Malmo.")
     assert got["God"] != "place" and got.get("Sire") != "place"
     assert got["Malmo"] == "place"
+
+
+def _merged(spellings: list[tuple[str, str]]) -> list[tuple[str, int]]:
+    """Entities of a document made of these (spelling, type) candidates, one per line."""
+    from reader.core.entities.candidates import Candidate, Extraction
+    from reader.core.entities.merge import build_entities
+
+    lines, cands, offset = [], [], len("Notes\n\n")
+    for text, kind in spellings:
+        cands.append(Candidate(offset, offset + len(text), text, kind, 1.0, tokens=text.split()))
+        lines.append(text)
+        offset += len(text) + 1
+    doc = Store.from_text("Notes\n\n" + "\n".join(lines) + "\n").doc
+    return [(e.name, len(e.mentions)) for e in build_entities(doc, Extraction(cands))]
+
+
+def test_a_lone_name_takes_its_full_name():
+    assert _merged([("Manuel Belgrano", "person"), ("Belgrano", "place"), ("Belgrano", "person")]) == [
+        ("Manuel Belgrano", 3)
+    ]
+
+
+def test_an_odd_spelling_seen_once_does_not_name_a_frequent_entity():
+    got = dict(_merged([("Majesty of Balashev", "person")] + [("Balashev", "person")] * 12))
+    assert got == {"Balashev": 13}
+    # a full name seen once still names it
+    got = dict(_merged([("Michael Mikhaylovich Speranski", "person")] + [("Speranski", "person")] * 12))
+    assert got == {"Michael Mikhaylovich Speranski": 13}
+
+
+def test_two_names_side_by_side_once_swallow_neither():
+    # `at Borodino Napoleon…`: each name is known on its own
+    spellings = [("Borodino Napoleon", "person")] + [("Borodino", "place")] * 5 + [("Napoleon", "person")] * 9
+    assert dict(_merged(spellings)) == {"Borodino": 5, "Napoleon": 9, "Borodino Napoleon": 1}

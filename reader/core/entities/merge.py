@@ -80,6 +80,7 @@ def _fold_short_forms(groups: dict[str, _Group]) -> None:
                 parts[words[0]].add(g.key)
                 parts[words[-1]].add(g.key)
             initials[_initials(g.key)].add(g.key)
+    seen = {key: len(g.cands) for key, g in groups.items()}
     for key in list(groups):
         g = groups[key]
         if " " in key or key.startswith("date:") or g.canon:
@@ -89,6 +90,10 @@ def _fold_short_forms(groups: dict[str, _Group]) -> None:
             target = initials[key]
         if target and len(target) == 1:
             (dest,) = target
+            rest = " ".join(w for w in dest.split() if w != key)
+            if seen[dest] == 1 and seen.get(rest, 0) > 1:
+                # `Borodinó Napoleon`, once: two names side by side, each known on its own
+                continue
             if key == dest.split()[-1]:
                 # `Belgrano` after `Manuel Belgrano`: the full name says what it is,
                 # whatever the lone word looked like (a town, a common word)
@@ -111,8 +116,22 @@ def _display_name(g: _Group) -> str:
     forms: Counter = Counter()
     for text, n in Counter(c.text for c in names).items():
         forms[_bare(text)] += n
+    # The fullest spelling names the entity (`Manuel Belgrano` over `Belgrano`); among many
+    # mentions, one seen once must look like a name: `Majesty of Balashëv` once among 110
+    # `Balashëv` does not, `Michael Mikháylovich Speránski` among 76 `Speránski` does.
+    if len(names) > FEW_MENTIONS:
+        forms = Counter({f: n for f, n in forms.items() if n > 1 or _name_like(f)}) or forms
     best = max(forms, key=lambda f: (len(f.split()), sum(w[:1].isupper() for w in f.split()), forms[f]))
     return best
+
+
+FEW_MENTIONS = 10
+"""Up to this many mentions, any spelling seen once may name its entity (an article's full name)."""
+
+
+def _name_like(form: str) -> bool:
+    """Every word capitalised, none a joining word (`of`, `de`)."""
+    return all(w[:1].isupper() and w.lower() not in _JOIN for w in form.split())
 
 
 def _salience(g: _Group, n_text: int) -> float:
