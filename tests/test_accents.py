@@ -39,16 +39,17 @@ def test_has_accents():
     assert not has_accents("natasha") and not has_accents("привет") and not has_accents("“quoted”")
 
 
-@given(st.text(alphabet="aeéEÉçÇñ’ łйά\n", max_size=80), st.integers(1, 9))
-def test_stripping_keeps_every_offset(text, piece):
-    """Stripped piece by piece (a worker lets the screen run between pieces), the text is the
-    one each character stripped alone gives, and just as long."""
-    original = accents.PIECE
-    accents.PIECE = piece
+@given(st.text(alphabet="aeéEÉçÇñ’ łйά\n", max_size=80), st.integers(1, 9), st.sampled_from([0, 32]))
+def test_stripping_keeps_every_offset(text, piece, few):
+    """Stripped piece by piece (a worker lets the screen run between pieces), by replacing
+    letter after letter or through a table (`few`: 0), the text is the one each character
+    stripped alone gives, and just as long."""
+    saved = accents.PIECE, accents.FEW_LETTERS
+    accents.PIECE, accents.FEW_LETTERS = piece, few
     try:
         stripped = strip_accents(text)
     finally:
-        accents.PIECE = original
+        accents.PIECE, accents.FEW_LETTERS = saved
     assert stripped == reference_strip(text) and len(stripped) == len(text)
 
 
