@@ -257,10 +257,6 @@ class ReaderScreen(Screen):
             owners = [entities[t[2]] for t in owned]
             self._freeze()
         self.post_message(MentionsIndexed(mentions, owners))
-        # The search indexes without accents (`natasha` finds `Natásha`), made now, while the
-        # reader looks at the list, rather than on a first keystroke: 50-100 ms for a book.
-        self.doc.unaccented(lower=True)
-        self.doc.unaccented()
 
     def on_entities_ready(self, message: EntitiesReady) -> None:
         self.entities = message.entities
@@ -270,6 +266,15 @@ class ReaderScreen(Screen):
         self._mention_index = message.mentions
         self._mention_owner = message.owners
         self.app.collector.settled = True
+        self.call_after_refresh(self._index_without_accents)
+
+    @work(thread=True, exclusive=True, group="accents")
+    def _index_without_accents(self) -> None:
+        """The search indexes without accents (`natasha` finds `Natásha`), made once the entity
+        list is on screen (a thread sharing the interpreter would slow its frame) rather than
+        on a first keystroke: 50-100 ms each for a book."""
+        self.doc.unaccented(lower=True)
+        self.doc.unaccented()
 
     def on_entities_failed(self, message: EntitiesFailed) -> None:
         self.entities_pane.show_failure()

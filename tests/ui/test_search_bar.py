@@ -248,3 +248,16 @@ async def test_a_search_without_accents_finds_accented_names():
         await pilot.pause()
         assert len(article.matches) == 1
         assert "1/1" in screen_text(app)
+
+
+async def test_the_indexes_without_accents_are_made_once_the_entities_are_listed():
+    from reader.core.store import Store
+
+    store = Store.from_text("Title\n\nNatásha Rostóva met Natasha Smith.\n")
+    app = ReaderApp([store])
+    async with app.run_test(size=(100, 24)) as pilot:
+        assert await wait_for(pilot, lambda: app.screen.entities is not None)
+        await app.workers.wait_for_complete()
+        made, text = store.doc._unaccented, store.doc.text
+        plain = text.replace("á", "a").replace("ó", "o")
+        assert "Natásha" in text and made == {True: plain.lower(), False: plain}
