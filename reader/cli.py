@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from reader import __version__
-from reader.core.loader import DEFAULT_MAX_BYTES, LoadError
+from reader.core.loader import DEFAULT_MAX_BYTES, STDIN, LoadError
 from reader.core.store import ISOLATE, Store
 from reader.sample import sample_path
 
@@ -25,7 +25,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Read news articles and reports in the terminal: sections, entities and search.",
         epilog="With no PATH, opens the bundled sample article.",
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="text or Markdown files to read")
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="text or Markdown files to read (- reads standard input)"
+    )
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--json", action="store_true", help="print each document as one line of JSON")
     mode.add_argument("--outline", action="store_true", help="print the section tree")
@@ -78,6 +80,16 @@ def open_stores(args: argparse.Namespace, *, preview: int | None = None) -> list
     return stores
 
 
+def keys_from_terminal() -> None:
+    """Standard input held a document: read keys from the terminal instead, as `less` does."""
+    try:
+        tty = os.open("/dev/tty", os.O_RDWR)
+    except OSError:
+        raise CommandError("standard input held the document, and there is no terminal to read keys from") from None
+    os.dup2(tty, 0)  # Textual reads keys from descriptor 0
+    os.close(tty)
+
+
 def entities_of(store: Store, backend: str):
     """The store's entities, turning a missing backend into a `CommandError`."""
     from reader.core.entities import EntityBackendError
@@ -123,6 +135,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         instant.hold_keys()  # keys typed while the file loads wait for the reader
     try:
         stores = open_stores(args, preview=PREVIEW if interactive else None)
+        if interactive and STDIN in args.paths:
+            keys_from_terminal()
         if args.json:
             print_json(stores, args)
         elif args.outline or args.entities:

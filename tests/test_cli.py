@@ -164,3 +164,40 @@ def test_bom_encodings(tmp_path, encoding):
     result = run("--json", "--no-entities", str(path))
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["title"] == "Heading Title"
+
+
+def run_with_input(data: str, *args: str, **kwargs) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "COLUMNS": "200"}
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args], input=data, capture_output=True, text=True, env=env,
+        timeout=60, **kwargs,
+    )  # fmt: skip
+
+
+def test_a_dash_reads_standard_input():
+    done = run_with_input("A piped title\n\nSome text about Paris.\n", "--json", "--no-entities", "-")
+    assert done.returncode == 0, done.stderr
+    doc = json.loads(done.stdout)
+    assert (doc["source"], doc["title"], doc["format"]) == ("-", "A piped title", "text")
+    assert doc["text"].endswith("Some text about Paris.")
+
+
+def test_standard_input_in_markdown_is_read_as_markdown():
+    done = run_with_input("# Piped\n\n## Part one\n\nText.\n\n## Part two\n\nMore.\n", "--outline", "-")
+    assert done.returncode == 0, done.stderr
+    assert "Part one" in done.stdout and "Part two" in done.stdout and "##" not in done.stdout
+
+
+def test_standard_input_over_the_limit():
+    done = run_with_input("x" * 200, "--max-size", "0.0001", "--json", "-")
+    assert done.returncode == 1
+    assert done.stderr.strip() == "reader: standard input: over the 0 MB limit (raise it with --max-size MB)"
+
+
+def test_reading_standard_input_needs_a_terminal_for_the_keys():
+    # a new session has no controlling terminal: the reader says so rather than hang or crash
+    done = run_with_input("Title\n\nText.\n", "-", start_new_session=True)
+    assert done.returncode == 1
+    assert done.stderr.strip() == (
+        "reader: standard input held the document, and there is no terminal to read keys from"
+    )

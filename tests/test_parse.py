@@ -228,3 +228,11 @@ def test_scanned_outline_matches_the_parsed_one(tmp_path):
         doc = parse_source(source, name)
         scanned = [(s.title, s.level, s.index) for s in scan_outline(source, fmt, "T").walk()][1:]
         assert scanned == [(s.title, s.level, s.index) for s in doc.all_sections]
+
+
+def test_a_source_without_a_name_is_sniffed():
+    from reader.core.parse import sniff_format
+
+    assert sniff_format("Title\n\n## Part\n\nText.\n") == "markdown"
+    assert sniff_format("Title\n\n```\ncode\n```\n") == "markdown"
+    assert sniff_format("Title\n\nText with a # in it and #hashtag.\n") == "text"

@@ -10,6 +10,7 @@ import codecs
 import errno
 import os
 import stat
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,11 +30,27 @@ class Loaded:
     notes: list[str] = field(default_factory=list)
 
 
+STDIN = "-"
+"""The path that names standard input, as for `cat` and `less` (`curl … | reader -`)."""
+
+
 def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
-    """Read and decode `path`, or raise `LoadError` saying why not."""
+    """Read and decode `path` (`-`: standard input, to its end), or raise `LoadError` saying why not."""
     name = str(path)
+    if name == STDIN:
+        return decode(_read_stdin(max_bytes), "standard input")
     data = _read_bytes(name, max_bytes)
     return decode(data, name)
+
+
+def _read_stdin(max_bytes: int) -> bytes:
+    try:
+        data = sys.stdin.buffer.read(max_bytes + 1)
+    except (AttributeError, OSError, ValueError):  # no standard input, or a closed one
+        raise LoadError("standard input: cannot be read") from None
+    if len(data) > max_bytes:
+        raise LoadError(f"standard input: over the {max_bytes / 1e6:.0f} MB limit (raise it with --max-size MB)")
+    return data
 
 
 def _read_bytes(name: str, max_bytes: int) -> bytes:

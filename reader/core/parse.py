@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePath
 
 from reader.core.model import Document
@@ -15,6 +16,17 @@ _SMALL_WORDS = frozenset("a an and as at but by for in nor of on or the to".spli
 def detect_format(name: str) -> str:
     """"markdown" for Markdown file names, else "text" (refined to "book" by parsing)."""
     return "markdown" if PurePath(name).suffix.lower() in MARKDOWN_SUFFIXES else "text"
+
+
+_MARKDOWN_LINE = re.compile(r"^(?:#{1,6}[ \t]+\S|```|~~~)", re.MULTILINE)
+SNIFFED = 1 << 16
+"""Characters `sniff_format` looks at."""
+
+
+def sniff_format(source: str) -> str:
+    """The format of a source with no name to go by (standard input): "markdown" when a line
+    of its first `SNIFFED` characters opens with a Markdown heading or code fence, else "text"."""
+    return "markdown" if _MARKDOWN_LINE.search(source, 0, SNIFFED) else "text"
 
 
 def title_from_name(name: str) -> str:

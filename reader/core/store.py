@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.core.loader import DEFAULT_MAX_BYTES, read_document
+from reader.core.loader import DEFAULT_MAX_BYTES, STDIN, read_document
 from reader.core.model import Document, Entity, Section
 from reader.core.outline import scan_outline
-from reader.core.parse import parse_source
+from reader.core.parse import parse_source, sniff_format
 from reader.core.search import Query, SearchResult, search
 
 ISOLATE = 300_000
@@ -92,6 +92,8 @@ class Store:
         """
         loaded = read_document(path, max_bytes=max_bytes)
         name = str(path)
+        if name == STDIN and fmt is None:
+            fmt = sniff_format(loaded.text)  # no file name to tell
         prefetch = prefetch if len(loaded.text) >= ISOLATE else None
         cut = preview_cut(loaded.text, preview) if preview else len(loaded.text)
         if cut < len(loaded.text) and preview and len(loaded.text) > 2 * preview:
