@@ -80,14 +80,21 @@ def open_stores(args: argparse.Namespace, *, preview: int | None = None) -> list
     return stores
 
 
-def keys_from_terminal() -> None:
-    """Standard input held a document: read keys from the terminal instead, as `less` does."""
+def open_terminal() -> int:
+    """A descriptor of the terminal, to read keys from when standard input holds the document
+    (as `less` does); `CommandError` when there is none."""
     try:
-        tty = os.open("/dev/tty", os.O_RDWR)
+        return os.open("/dev/tty", os.O_RDWR)
     except OSError:
-        raise CommandError("standard input held the document, and there is no terminal to read keys from") from None
-    os.dup2(tty, 0)  # Textual reads keys from descriptor 0
-    os.close(tty)
+        raise CommandError("standard input holds the document, and there is no terminal to read keys from") from None
+
+
+def check_stdin_use(args: argparse.Namespace) -> None:
+    """`-` once at most, and not with the terminal itself as standard input."""
+    if args.paths.count(STDIN) > 1:
+        raise CommandError("-: standard input can be read only once")
+    if STDIN in args.paths and sys.stdin is not None and sys.stdin.isatty():
+        raise CommandError("-: standard input is the terminal: pipe a document in (command | reader -)")
 
 
 def entities_of(store: Store, backend: str):
@@ -129,14 +136,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     interactive = not (args.json or args.outline or args.entities)
     instant = None
-    if interactive:
-        from reader.ui import instant
-
-        instant.hold_keys()  # keys typed while the file loads wait for the reader
     try:
+        check_stdin_use(args)
+        # Before anything is read: without a terminal, reading a document would be wasted.
+        terminal = open_terminal() if interactive and STDIN in args.paths else None
+        if interactive:
+            from reader.ui import instant
+
+            instant.hold_keys()  # keys typed while the file loads wait for the reader
         stores = open_stores(args, preview=PREVIEW if interactive else None)
-        if interactive and STDIN in args.paths:
-            keys_from_terminal()
+        if terminal is not None and instant is not None:
+            os.dup2(terminal, 0)  # Textual reads keys from descriptor 0
+            os.close(terminal)
+            instant.hold_keys()  # standard input is the terminal now
         if args.json:
             print_json(stores, args)
         elif args.outline or args.entities:

@@ -98,3 +98,18 @@ def test_the_entity_filter_is_smart_about_accents_too():
     assert sorted(names("natasha")) == ["Natasha Smith", "Natásha Rostóva"]
     assert names("rostov") == ["Natásha Rostóva"]
     assert names("natásha") == ["Natásha Rostóva"]
+
+
+def test_a_regex_that_spells_a_character_by_code_matches_it_exactly():
+    store = Store.from_text(DOC)
+    assert spans(store, r"caf\xe9", regex=True) == ["café", "CAFÉ"]
+    assert spans(store, r"NAT\u00c1SHA", regex=True, case=True) == []
+    assert spans(store, r"[^\x00-\x7f]sha", regex=True) == ["ásha"]
+
+
+def test_the_entity_filter_strips_before_it_folds_case():
+    # casefolded first, `İ` would become `i` and a combining dot that stripping keeps
+    places = [Entity("place:istanbul", "İstanbul", "place", [], [], 1.0)]
+    assert [e.name for _, group in group_entities(places, dates=False, needle="istanbul") for e in group] == [
+        "İstanbul"
+    ]

@@ -199,5 +199,33 @@ def test_reading_standard_input_needs_a_terminal_for_the_keys():
     done = run_with_input("Title\n\nText.\n", "-", start_new_session=True)
     assert done.returncode == 1
     assert done.stderr.strip() == (
-        "reader: standard input held the document, and there is no terminal to read keys from"
+        "reader: standard input holds the document, and there is no terminal to read keys from"
     )
+
+
+def test_a_dash_twice_is_refused():
+    done = run_with_input("Title\n", "--json", "-", "-")
+    assert done.returncode == 1
+    assert done.stderr.strip() == "reader: -: standard input can be read only once"
+
+
+def test_a_large_limit_reserves_nothing_for_a_small_input():
+    done = run_with_input("Title\n\nText.\n", "--json", "--no-entities", "--max-size", "20000", "-")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["title"] == "Title"
+
+
+def test_a_dash_with_the_terminal_as_standard_input_is_refused():
+    """`reader -` typed at a prompt: a message, not a wait for input that ctrl+d cannot end."""
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "reader", "-"], stdin=follower, capture_output=True, text=True, timeout=60
+        )
+    finally:
+        os.close(leader)
+        os.close(follower)
+    assert done.returncode == 1
+    assert done.stderr.strip() == "reader: -: standard input is the terminal: pipe a document in (command | reader -)"

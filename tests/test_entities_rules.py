@@ -157,3 +157,10 @@ def test_two_names_side_by_side_once_swallow_neither():
     # `at Borodino Napoleon…`: each name is known on its own
     spellings = [("Borodino Napoleon", "person")] + [("Borodino", "place")] * 5 + [("Napoleon", "person")] * 9
     assert dict(_merged(spellings)) == {"Borodino": 5, "Napoleon": 9, "Borodino Napoleon": 1}
+
+
+def test_said_before_a_name_counts_only_where_the_clause_ends():
+    # `said Vendrix would…`: the name opens what was said, and is often a company's
+    got = _types("Analysts said Vendrix would cut jobs. Officials said Norvatek had breached rules.")
+    assert got["Vendrix"] != "person" and got["Norvatek"] != "person"
+    assert _types('"Yes," said Quillétov. Later it rained.')["Quillétov"] == "person"

@@ -5,7 +5,9 @@ as a browser's find does. Stripping never changes a text's length, so every
 offset in the stripped copy is an offset in the text. Only letters whose
 canonical decomposition is one ASCII letter plus combining marks change;
 others stay as they are (`ł`, `ø`, `ß`, and every non-Latin script: `й` is a
-letter of its own in Russian, not an accented `и`).
+letter of its own in Russian, not an accented `и`). An accent written as a
+separate combining mark (`a` + U+0301) stays too: removing it would shift
+every offset after it.
 """
 
 from __future__ import annotations

@@ -43,14 +43,28 @@ def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Lo
     return decode(data, name)
 
 
+STDIN_CHUNK = 1 << 20
+"""Bytes read from standard input at a time (a read of the whole limit would reserve it all)."""
+
+
 def _read_stdin(max_bytes: int) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
     try:
-        data = sys.stdin.buffer.read(max_bytes + 1)
+        stream = sys.stdin.buffer
+        while size <= max_bytes:
+            chunk = stream.read(STDIN_CHUNK)
+            if chunk is None:  # a non-blocking descriptor with nothing ready
+                raise OSError("not ready")
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
     except (AttributeError, OSError, ValueError):  # no standard input, or a closed one
         raise LoadError("standard input: cannot be read") from None
-    if len(data) > max_bytes:
+    if size > max_bytes:
         raise LoadError(f"standard input: over the {max_bytes / 1e6:.0f} MB limit (raise it with --max-size MB)")
-    return data
+    return b"".join(chunks)
 
 
 def _read_bytes(name: str, max_bytes: int) -> bytes:

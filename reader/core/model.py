@@ -264,8 +264,9 @@ class Document:
 
 
 _INDEXING = threading.Lock()
-"""Held while a search index without accents is made (one lock for every document: the
-reader's worker and its interface thread are the only two that ask)."""
+"""Held while a search index without accents is made, so that a search (in the interface
+thread or a regex thread) waits for the worker making it rather than making it twice. One lock
+for every document: the reader indexes one at a time."""
 
 LOWER_PIECE = 1 << 16
 """Characters lowered per call: a book's text is lowered by a worker thread, and one

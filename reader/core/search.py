@@ -9,6 +9,7 @@ ends with a `SearchError` instead of hanging the reader.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,6 +23,9 @@ from reader.core.ranges import Ranges
 
 if TYPE_CHECKING:
     import regex
+
+_CODED = re.compile(r"\\[xuUNpP]")
+"""A regex escape that names a character by code, name or property."""
 
 DEFAULT_TIMEOUT = 2.0
 MAX_MATCHES = 200_000
@@ -57,7 +61,8 @@ class Query:
     def accent_sensitive(self) -> bool:
         if self.accents is not None:
             return self.accents
-        return has_accents(self.text)
+        # a regex may spell a character by its code (`caf\xe9`, `[^\x00-\x7f]`): it meant it exactly
+        return has_accents(self.text) or (self.regex and _CODED.search(self.text) is not None)
 
     def compile(self) -> regex.Pattern[str]:
         """The compiled pattern, or `SearchError` with a readable reason."""

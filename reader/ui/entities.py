@@ -50,8 +50,9 @@ every keystroke of the filter). Typing a filter reaches the rest."""
 
 @lru_cache(maxsize=1 << 14)
 def _plain_key(name: str) -> str:
-    """A name as a filter without accents compares it: case-folded, accents off."""
-    return strip_accents(name.casefold())
+    """A name as a filter without accents compares it: accents off, then case-folded
+    (folded first, `İ` would leave a combining dot behind)."""
+    return strip_accents(name).casefold()
 
 
 def group_entities(entities: list[Entity], *, dates: bool, needle: str = "") -> list[tuple[str, list[Entity]]]:

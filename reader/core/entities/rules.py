@@ -27,6 +27,8 @@ DEFINITION = re.compile(
 )
 NUMBER_AFTER = re.compile(r" \d")
 LOWER_HEAD = re.compile(r" ([a-z]+)\b(?!['’-])")
+CLAUSE_END = frozenset(",.;:!?\"”’\n")
+"""What may follow the name in `said Natásha`: the clause ends there (or the text does)."""
 QUOTES_OPEN = frozenset("\"“")
 QUOTES_CLOSE = frozenset("\"”")
 
@@ -276,8 +278,10 @@ class RuleExtractor:
         else:
             # all guess_type asks of the previous word: a place preposition, or `of`
             near = "in" if prev in cues.PLACE_PREPS else "of" if prev == "of" else ""
-            # `said Natásha`, `Natásha smiled`: a person, though no list knows the name
-            cue = person_cue or prev in cues.SAYING or (m is not None and m.group(1) in cues.PERSON_VERBS)
+            # `said Natásha.`, `Natásha smiled`: a person, though no list knows the name (not
+            # `said Vendrix would…`: there the name opens what was said, and may be a company's)
+            said = prev in cues.SAYING and (self.text[end : end + 1] or "\n") in CLAUSE_END
+            cue = person_cue or said or (m is not None and m.group(1) in cues.PERSON_VERBS)
             gkey = (*words, near, cue)
             guess = self._guesses.get(gkey)
             if guess is None:
