@@ -192,9 +192,7 @@ class RuleExtractor:
             if text in ("A", "An") and not weak and rest:
                 break  # `A Beautiful Lie` mid-sentence: a title
             if low and w in cues.CONNECTORS or (w in cues.FUNCTION and (weak or w not in cues.MONTHS)):
-                if weak and w not in cues.CONNECTORS:
-                    actions.append((i, None))
-                i += 1
+                i += 1  # not kept for pass two either, which never takes a function word for a name
             elif rest and self._is_title(w, norm(sig[i + 1][0])):
                 person_cue = True
                 i += 1
