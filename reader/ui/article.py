@@ -105,6 +105,9 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
         Binding("u,ctrl+u", "scroll_half(-1)", "Half page up", show=False, id="article.half_up"),
         Binding("g,home", "scroll_top", "Top", show=False, id="article.top"),
         Binding("G,end", "scroll_bottom", "Bottom", show=False, id="article.bottom"),
+        # The scroll view's sideways keys, bound to nothing: wrapped text has no sideways (no
+        # description, so the help leaves them out)
+        Binding("left,right,ctrl+pageup,ctrl+pagedown", "scroll_rows(0)", "", show=False),
     ]
 
     @dataclass

@@ -67,6 +67,7 @@ async def test_help_lists_every_binding(sample_app):
         for binding in ArticleView.BINDINGS + sample_app.screen_stack[-2].BINDINGS:
             assert binding.description in text, binding.description
         assert "↓ / j" in text and "pgdn / space / f" in text  # aliases merged on one line
+        assert "Scroll Left" not in text and "Page Right" not in text  # wrapped text has no sideways
         await pilot.press("escape")
         assert not isinstance(sample_app.screen, HelpScreen)
 
