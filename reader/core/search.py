@@ -220,10 +220,9 @@ def _literal(doc: Document, query: Query) -> SearchResult | None:
     if query.regex or query.whole_word:
         return None
     if query.case_sensitive:
-        haystack, needle = _text(doc, query), query.text
+        haystack, needle = _haystack(doc, query), query.text
     else:
-        needle = query.text.lower()
-        haystack = doc.lowered() if query.accent_sensitive else doc.unaccented(lower=True)
+        haystack, needle = _haystack(doc, query, lower=True), query.text.lower()
         if haystack is None or len(needle) != len(query.text):
             return None
     if not _overlaps(haystack, needle):
@@ -234,9 +233,12 @@ def _literal(doc: Document, query: Query) -> SearchResult | None:
     return SearchResult(doc, query, hits, len(starts) >= MAX_MATCHES)
 
 
-def _text(doc: Document, query: Query) -> str:
-    """The text `query` runs over: `doc.text`, or its copy without accents (the same offsets)."""
-    return doc.text if query.accent_sensitive else doc.unaccented()  # type: ignore[return-value]
+def _haystack(doc: Document, query: Query, *, lower: bool = False) -> str | None:
+    """The copy of `doc.text` that `query` runs over (every offset the same): as written or
+    lower-cased, with its accents or without; None (lower-cased only) where that would move offsets."""
+    if query.accent_sensitive:
+        return doc.lowered() if lower else doc.text
+    return doc.unaccented(lower=lower)
 
 
 def search(doc: Document, query: Query, *, timeout: float = DEFAULT_TIMEOUT) -> SearchResult:
@@ -250,7 +252,7 @@ def search(doc: Document, query: Query, *, timeout: float = DEFAULT_TIMEOUT) -> 
     starts: list[int] = []
     ends: list[int] = []
     try:
-        for m in pattern.finditer(_text(doc, query), timeout=timeout, concurrent=True):
+        for m in pattern.finditer(_haystack(doc, query), timeout=timeout, concurrent=True):
             if m.end() > m.start():
                 starts.append(m.start())
                 ends.append(m.end())

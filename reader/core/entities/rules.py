@@ -17,7 +17,7 @@ from . import cues
 from .candidates import Candidate, Extraction
 from .lexicon import Lexicon, lexicon
 from .parallel import PassOne, pack_pass, split_zones, unpack_pass
-from .scan import Chunk, Scanner, Tok, Zone, zones_of
+from .scan import QUOTES_CLOSE, Chunk, Scanner, Tok, Zone, zones_of
 from .typing_rules import guess_type, head_kind, is_acronym
 
 ACRONYM_GAP = re.compile(r"(?:['’]s)?\s*\(\s*")
@@ -30,7 +30,6 @@ LOWER_HEAD = re.compile(r" ([a-z]+)\b(?!['’-])")
 CLAUSE_END = frozenset(",.;:!?\"”’\n")
 """What may follow the name in `said Natásha`: the clause ends there (or the text does)."""
 QUOTES_OPEN = frozenset("\"“")
-QUOTES_CLOSE = frozenset("\"”")
 
 
 PARTS_PER_PROCESS = 4

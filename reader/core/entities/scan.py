@@ -31,7 +31,7 @@ LINE_STARTS = re.compile(r"\n *([a-z'’]+)")
 ABBREV = frozenset("mr mrs ms dr st jr sr inc ltd co corp mt ft gen col capt lt sgt prof rev vs no".split())
 SENT_END = frozenset(".!?:;\n\"“”•*|")
 POSSESSIVE = ("'s", "’s")
-QUOTES_END = frozenset("\"”")
+QUOTES_CLOSE = frozenset("\"”")
 YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
 
 
@@ -218,7 +218,7 @@ class Scanner:
                     and lw not in common
                     and lw not in function
                     and len(w) > 2
-                    and gap.rstrip()[-1:] not in QUOTES_END  # `"Go," ejaculated Nesvítski`: the sentence goes on
+                    and gap.rstrip()[-1:] not in QUOTES_CLOSE  # `"Go," ejaculated Nesvítski`: the sentence goes on
                 ):
                     tok = Tok(s, e, w, True, True)
                 else:
