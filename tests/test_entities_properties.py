@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -68,7 +70,8 @@ def test_empty_document():
     assert extract_entities(make_doc("")) == []
 
 
-RUN_WORDS = WORDS + ["e.g.", "mr.", "co.", "zorblax", "republic", "of", "said", "(said)", "—the", ",\n", "\n "]
+RUN_WORDS = WORDS + ["e.g.", "mr.", "co.", "zorblax", "republic", "of", "said", "(said)", "—the", ",\n", "\n ",
+             "(europe)", "—europe", "europe,"]
 run_texts = st.lists(st.sampled_from(RUN_WORDS), max_size=80).map(
     lambda ws: "".join(w if w[0] in ",.:;!?\n" else " " + w for w in ws)
 )
@@ -90,3 +93,24 @@ def test_scanner_fast_path_sees_what_a_word_by_word_scan_sees(text):
         return chunks, [(y.start, y.end) for y in sc.years]
 
     assert scan(True) == scan(False)
+
+
+PLAIN_FORM = re.compile(
+    r"((?:[A-Za-z]\.){2,}|[^\W_](?:[\w&’'\-]*[^\W_])?)"
+    r"((?:(?:[ ,()\u2014]+|[ ,]*\n *)[a-z]+(?:['’][a-z]+)*(?![\w&’'\-]|\.\w))+)?"
+)
+"""`scan.TOKENS` as first written: no possessive quantifier, one group for the whole run."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(run_texts | st.text(alphabet=st.sampled_from("ab Z,()—\n'’.-&é_1"), max_size=60))
+def test_the_scanner_pattern_matches_as_its_plain_form(text):
+    """Possessive quantifiers change no match; groups 2 and 3 are the run's first and last word."""
+    from reader.core.entities.scan import TOKENS
+
+    fast = [(m.span(1), m.end(), m.group(2), m.group(3)) for m in TOKENS.finditer(text)]
+    plain = []
+    for m in PLAIN_FORM.finditer(text):
+        words = re.findall(r"[a-z'’]+", m.group(2) or "")
+        plain.append((m.span(1), m.end(), words[0] if words else None, words[-1] if len(words) > 1 else None))
+    assert fast == plain
