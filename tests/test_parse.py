@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests_support import make_book, shared_file
 from reader.core.model import BlockKind, Document
@@ -236,3 +238,36 @@ def test_a_source_without_a_name_is_sniffed():
     assert sniff_format("Title\n\n## Part\n\nText.\n") == "markdown"
     assert sniff_format("Title\n\n```\ncode\n```\n") == "markdown"
     assert sniff_format("Title\n\nText with a # in it and #hashtag.\n") == "text"
+
+
+def _outline_by_lines(source: str, fmt: str) -> list[tuple[int, str]]:
+    """`scan_outline`'s headings found as first written: a line-anchored regex tried at every line."""
+    import re
+    from bisect import bisect_right
+
+    from reader.core.outline import _alone
+    from reader.core.plaintext import book_level
+
+    if fmt == "markdown":
+        fences = [m.start() for m in re.finditer(r"^ {0,3}(?:```|~~~)", source, re.M)]
+        atx = re.finditer(r"^ {0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", source, re.M)
+        return [(len(m.group(1)), m.group(2).strip()) for m in atx if bisect_right(fences, m.start()) % 2 == 0]
+    words = "BOOK|PART|VOLUME|CHAPTER|EPILOGUE|PROLOGUE|PREFACE|FIRST|SECOND|THIRD|FOURTH"
+    found = []
+    for m in re.finditer(rf"^[ \t]*(?:{words})\b[^\n]*$", source, re.M | re.I):
+        line = m.group().strip()
+        if book_level(line) and _alone(source, m.start(), m.end()):
+            found.append((book_level(line), line))
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["\n", "\n\n", " ", "   ", "    ", "#", "## ", "####### ", "Part", "x", "```",
+                                 "~~~", "`", "CHAPTER I", "chapter 2", "BOOK ONE", "\t", "Epilogue", "#x"]),
+                max_size=40).map("".join))
+def test_the_quick_outline_finds_what_a_line_by_line_scan_finds(source):
+    from reader.core.outline import scan_outline
+
+    for fmt in ("markdown", "book"):
+        scanned = [(s.level, s.title) for s in scan_outline(source, fmt, "T").walk()][1:]
+        assert scanned == _outline_by_lines(source, fmt), fmt
