@@ -57,3 +57,24 @@ def test_the_last_word_is_what_the_regex_finds(text, data):
     marked = text[:end] + "." + text[end:]  # the sentence end the repair looks before
     found = re.compile(r"(\S+)[.!?]$").search(marked, lo, end + 1)
     assert last_word(marked, lo, end) == (found.group(1) if found else None)
+
+
+def _found_by_class_patterns(text: str) -> tuple[list[int], list[int]]:
+    """`find_repairs` as first written: one pattern per kind, opened by a class or `^`."""
+    from reader.core import repair as r
+
+    letter = r"[^\W\d_]"
+    inserts = [m.end() for m in re.finditer(rf"[.!?,;](?={letter}{letter})", text) if r._glued(text, m.start(), m.end())]
+    upper = [m.start(2) for m in re.finditer(rf"[.!?]( +)({letter}+)\b(?![.'’@:/])", text) if r._sentence_start(text, m)]
+    blocks = re.finditer(rf"^[ \"'“‘«(]*({letter}[\w'’-]*)", text, re.MULTILINE)
+    upper += [m.start(1) for m in blocks if r._capitalisable(text, m.start(1), m.group(1))]
+    return inserts, sorted(set(upper))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", "bc", "The", "é", "Éa", "É", ".", "!", "?", ",", ";", " ", "  ", "\n", "(", "“",
+                                 "'", "e.g", "Mr", "www.x", "@", "3", "_", "x.js"]), max_size=30).map("".join))
+def test_the_repair_scan_finds_what_the_class_patterns_find(text):
+    from reader.core.repair import find_repairs
+
+    assert find_repairs(text) == _found_by_class_patterns(text)
