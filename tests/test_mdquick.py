@@ -120,16 +120,21 @@ def test_block_tokens_are_unchanged():
     assert same_tokens(ALL_KINDS)
 
 
-markdown_lines = st.lists(
-    st.sampled_from([
+def lines_of(choices: list[str], most: int):
+    """Sources of up to `most` lines, each one of `choices`."""
+    return st.lists(st.sampled_from(choices), max_size=most).map("\n".join)
+
+
+markdown_lines = lines_of(
+    [
         "", "", "text line", "text line", "  indented text", "trailing one ", " lead\ttab", "Text with *em* here", "# Head", "## Sub", "* item", "- item",
         "1. one", "> quote", "```", "~~~", "    code", "| a | b |", "|---|---|", "<div>", "</div>", "---",
         "===", "trailing  ", "tab\tin", "a & b", "[x]: http://e.com", "see [x]", "x!y :-", "\t\tdeep",
         "+ plus", "2) two", "   - three spaces", "a | b", ": colon", "_under_", "`tick`", "#nospace", "text = sum",
         "crlf ends\r", "lone\rcarriage", "nul\x00byte", "# head\r",
-    ]),
-    max_size=30,
-).map("\n".join)
+    ],
+    30,
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -166,3 +171,36 @@ def test_quick_line_markers_are_markdown_its(src):
     slow, quick = StateBlock(src, md, {}, []), QuickStateBlock(src, md, {}, [])
     for name in ("bMarks", "eMarks", "tShift", "sCount", "bsCount", "lineMax", "src", "line", "_code_enabled"):
         assert getattr(quick, name) == getattr(slow, name), name
+
+
+simple_lines = lines_of(
+    [
+        "", "", "", "text line", "text line", "  lead", "trail ", "two trail  ", "# Head", "## Sub ##", "### x##",
+        "#", "# ", "#\tx", "  ## indented head", "####### seven", "#nospace", "# *em* head #", "## ###",
+        "text *em* and `code`", "a &amp; b", "esc \\*", "x!y", "1805, a year", "é accent", "    code",
+        "* item", "> quote", "---", "[r]: /u",
+    ],
+    40,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(simple_lines)
+def test_sections_read_without_the_block_parser_parse_the_same(source):
+    """Paragraphs and headings read by `simple_blocks`, section by section, make markdown-it's document."""
+    assert document(source, "x.md", True) == document(source, "x.md", False)
+
+
+@settings(max_examples=200, deadline=None)
+@given(simple_lines)
+def test_simple_blocks_are_markdown_its_blocks(source):
+    from reader.core.mdquick import simple_blocks
+
+    blocks = simple_blocks(source)
+    if blocks is None:
+        return
+    tokens = plain_md().parse(source)
+    expected = [(int(tokens[i - 1].tag[1:]) if tokens[i - 1].type == "heading_open" else 0, t.map[0], t.content)
+                for i, t in enumerate(tokens) if t.type == "inline"]
+    line_of = [source.count("\n", 0, start) for _, start, _ in blocks]
+    assert [(level, line, content) for (level, _, content), line in zip(blocks, line_of)] == expected

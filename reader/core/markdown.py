@@ -14,7 +14,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from reader.core.builder import Piece, TextBuilder
-from reader.core.mdquick import is_plain, plain_runs, quicken
+from reader.core.mdquick import is_plain, is_quickened, plain_runs, quicken, simple_blocks
+from reader.core.parts import markdown_cuts
 from reader.core.model import Block, BlockKind, Span
 
 _STYLES = {"strong": "bold", "em": "italic", "s": "strike"}
@@ -101,6 +102,7 @@ class MarkdownParser:
     def __init__(self, builder: TextBuilder) -> None:
         self.builder = builder
         self.md = quicken(MarkdownIt("commonmark").enable("table").enable("strikethrough"))
+        self.simple = is_quickened(self.md)  # else markdown-it reads every source whole
         self.h1_count = 0
 
     def parse(self, source: str, *, titled: bool = True) -> Block | None:
@@ -109,13 +111,37 @@ class MarkdownParser:
         The title is a lone level-1 heading that opens the document. `titled=False`
         parses a later part of a document (see `parts`), which has none; either
         way `h1_count` tells how many level-1 headings there were.
+
+        A source is read in sections, cut before each top-level heading where
+        nothing can run on past the cut (`parts.markdown_cuts`); a section
+        of nothing but paragraphs and headings is read without markdown-it's
+        block parser (`simple_blocks`).
         """
-        tokens = self.md.parse(source)
-        line_starts = _line_starts(source)
-        h1 = [t for t in tokens if t.type == "heading_open" and t.tag == "h1"]
-        self.h1_count = len(h1)
-        title_token = h1[0] if titled and len(h1) == 1 and tokens and tokens[0] is h1[0] else None
-        title = None
+        cuts = markdown_cuts(source) if self.simple else []
+        bounds = [0, *cuts, len(source)]
+        self.h1_count = 0
+        opening: Block | None = None
+        opened = False  # by a first block (a heading or not) in some section
+        for start, end in zip(bounds, bounds[1:]):
+            any_block, first = self._section(source, start, end)
+            if not opened:
+                opened, opening = any_block, first
+        if titled and self.h1_count == 1 and opening is not None:
+            opening.kind = BlockKind.TITLE
+            return opening
+        return None
+
+    def _section(self, source: str, start: int, end: int) -> tuple[bool, Block | None]:
+        """Add the blocks of `source[start:end]`: whether it had any (as tokens), and the
+        first if it is a level-1 heading."""
+        piece = source if (start, end) == (0, len(source)) else source[start:end]
+        blocks = simple_blocks(piece) if self.simple else None
+        if blocks is not None:
+            return bool(blocks), self._simple(source, start, blocks)
+        tokens = self.md.parse(piece)
+        line_starts = [start + offset for offset in _line_starts(piece)]
+        self.h1_count += sum(1 for t in tokens if t.type == "heading_open" and t.tag == "h1")
+        opening = None
         depth = {"list": 0, "quote": 0}
         for i, tok in enumerate(tokens):
             if tok.type in ("bullet_list_open", "ordered_list_open"):
@@ -127,23 +153,40 @@ class MarkdownParser:
             elif tok.type == "blockquote_close":
                 depth["quote"] -= 1
             elif tok.type in ("fence", "code_block"):
-                self._code(tok, source, line_starts)
+                self._code(tok, source, line_starts, end)
             elif tok.type == "inline" and i > 0:
                 opener = tokens[i - 1]
                 first = i > 1 and tokens[i - 2].type == "list_item_open"
-                block = self._inline(tok, opener, source, line_starts, depth, first, opener is title_token)
-                if block is not None and opener is title_token:
-                    title = block
+                block = self._inline(tok, opener, source, line_starts, depth, first)
+                if i == 1 and opener.tag == "h1" and opener.type == "heading_open":
+                    opening = block
             elif tok.type == "tr_open":
                 self._row(tokens, i, source, line_starts)
-        return title
+        return bool(tokens), opening
 
-    def _inline(self, tok, opener, source, line_starts, depth, first_in_item, is_title):  # noqa: PLR0913
+    def _simple(self, source: str, start: int, blocks: list[tuple[int, int, str]]) -> Block | None:
+        """Add the paragraphs and headings `simple_blocks` read, as the tokens' walk would."""
+        opening = None
+        for i, (level, offset, content) in enumerate(blocks):
+            inline = _Inline(source, start + offset)
+            if is_plain(content):
+                inline.plain(content)
+            else:
+                inline.walk(self.md.parseInline(content)[0].children or [])
+            kind = BlockKind.HEADING if level else BlockKind.PARAGRAPH
+            block = self.builder.add(kind, inline.pieces, level=level, spans=inline.spans)
+            if level == 1:
+                self.h1_count += 1
+                if i == 0:
+                    opening = block
+        return opening
+
+    def _inline(self, tok, opener, source, line_starts, depth, first_in_item):  # noqa: PLR0913
         start = _offset(tok, line_starts)
         inline = _Inline(source, start)
         inline.read(tok)
         if opener.type == "heading_open":
-            kind = BlockKind.TITLE if is_title else BlockKind.HEADING
+            kind = BlockKind.HEADING
             level = int(opener.tag[1:])
         elif opener.type == "paragraph_open" and depth["list"]:
             kind = BlockKind.LIST_ITEM if first_in_item else BlockKind.PARAGRAPH
@@ -156,9 +199,9 @@ class MarkdownParser:
             return None  # table cells are handled per row
         return self.builder.add(kind, inline.pieces, level=level, spans=inline.spans)
 
-    def _code(self, tok: Token, source: str, line_starts: list[int]) -> None:
+    def _code(self, tok: Token, source: str, line_starts: list[int], limit: int) -> None:
         start = _offset(tok, line_starts)
-        end = line_starts[tok.map[1]] if tok.map and tok.map[1] < len(line_starts) else len(source)
+        end = line_starts[tok.map[1]] if tok.map and tok.map[1] < len(line_starts) else limit
         content = tok.content.rstrip("\n")
         # within the block's own lines: an indented block's lines lose their indent, and the
         # same text further on (another block) is not where this one came from
@@ -197,4 +240,4 @@ def _line_starts(source: str) -> list[int]:
 def _offset(tok: Token, line_starts: list[int]) -> int:
     if tok.map:
         return line_starts[min(tok.map[0], len(line_starts) - 1)]
-    return 0
+    return line_starts[0]

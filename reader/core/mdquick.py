@@ -51,6 +51,13 @@ _INLINE_RULES = (
 )  # fmt: skip
 """The enabled inline rules (then post-processing rules) the plain-text shortcut is exact for."""
 
+_SIMPLE_RULES = (
+    ["table", "code", "fence", "blockquote", "hr", "list", "reference", "html_block", "heading",
+     "reader_plain_paragraph", "lheading", "reader_paragraph_end", "paragraph"],
+    ["normalize", "block", "inline", "text_join"],
+)  # fmt: skip
+"""The enabled block (then core) rules, after `quicken`, that `simple_blocks` reads a source as."""
+
 _RULE_START = re.compile(r"[\\`~*_\[<&]")
 """A character where one of `_INLINE_RULES` other than text and newline could match."""
 
@@ -68,7 +75,13 @@ def quicken(md: MarkdownIt) -> MarkdownIt:
         md.block.parse = _quick_block_parse(md.block)  # this parser only, not the class
     if [_enabled(md.inline.ruler), _enabled(md.inline.ruler2)] == list(_INLINE_RULES):
         md.core.ruler.at("inline", _inline_unless_plain)
+        md.reader_simple = [_enabled(md.block.ruler), _enabled(md.core.ruler)] == list(_SIMPLE_RULES)
     return md
+
+
+def is_quickened(md: MarkdownIt) -> bool:
+    """True if `md` has the rules `simple_blocks` reads a source as (see `quicken`)."""
+    return getattr(md, "reader_simple", False)
 
 
 def is_plain(content: str) -> bool:
@@ -284,3 +297,65 @@ def plain_runs(src: str) -> Iterator[tuple[str, str | None]]:
             yield line.rstrip(" "), "hardbreak"
         else:
             yield (line[:-1] if line.endswith(" ") else line), "softbreak"
+
+
+_NOT_SIMPLE = re.compile(r"\n(?: {0,3}(?:[|:`~>*\-_+<=\[\t]|\d{1,9}[.)](?:[ \t\n]|$))| {4})")
+"""A line some block rule but a paragraph's or an ATX heading's could take (a table, a fence,
+a quote, a break, a list, a reference, HTML, a setext underline, code indented by four)."""
+
+
+def simple_blocks(source: str) -> list[tuple[int, int, str]] | None:
+    """The blocks markdown-it makes of `source`, read without it where it can only make
+    paragraphs and ATX headings: (heading level or 0 for a paragraph, offset of the block's
+    first line, inline content), in order; None for any other source.
+
+    A book in Markdown is nearly all paragraphs, where markdown-it's block parser still
+    pushes three tokens and tries the terminating rules on every line (a third of a book's
+    parse). Only the rules this needs are read here: a paragraph runs to an empty line or
+    a heading, its content is its lines as they are, trimmed (`paragraph`); a heading is
+    read as markdown-it's `heading` rule reads it. Tests compare the two on any source.
+    """
+    if "\r" in source or "\0" in source or _NOT_SIMPLE.search("\n" + source):
+        return None
+    blocks: list[tuple[int, int, str]] = []
+    start = end = -1  # the open paragraph
+    pos = 0
+    for line in source.split("\n"):
+        lead = len(line) - len(line.lstrip(" "))  # at most three spaces, no tab (see _NOT_SIMPLE)
+        if lead == len(line) or line[lead] == "#" and (heading := _atx(line, lead)) is not None:
+            if start >= 0:
+                blocks.append((0, start, mdTrim(source[start:end])))
+                start = -1
+            if lead < len(line):
+                level, content = heading
+                blocks.append((level, pos, content))
+        elif start < 0:
+            start, end = pos, pos + len(line)
+        else:
+            end = pos + len(line)
+        pos += len(line) + 1
+    if start >= 0:
+        blocks.append((0, start, mdTrim(source[start:end])))
+    return blocks
+
+
+def _atx(line: str, first: int) -> tuple[int, str] | None:
+    """(level, content) of the ATX heading `line` is (its first character, a `#`, at `first`), or None.
+
+    markdown-it's `heading` rule: one to six `#` then a blank or the line end; a closing
+    run of `#` after a blank goes, and blanks around the content.
+    """
+    pos, level, end = first + 1, 1, len(line)
+    while pos < end and line[pos] == "#" and level <= 6:
+        level += 1
+        pos += 1
+    if level > 6 or (pos < end and line[pos] not in " \t"):
+        return None
+    while end > pos and line[end - 1] in " \t":
+        end -= 1
+    tail = end
+    while tail > pos and line[tail - 1] == "#":
+        tail -= 1
+    if tail > pos and line[tail - 1] in " \t":
+        end = tail
+    return level, mdTrim(line[pos:end])

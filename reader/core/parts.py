@@ -40,8 +40,10 @@ SPLIT_MIN_CHARS = 200_000
 
 _MD_CUT = re.compile(r"\n[ \t]*\n(?=#{1,6}(?:[ \t]|\n))")
 _TEXT_CUT = re.compile(r"\n\n")  # a cut starts the line after an empty one
-_FENCE_LINE = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$", re.MULTILINE)
-_HTML_LINE = re.compile(r"^ {0,3}<", re.MULTILINE)
+# Each opens with a line break, a literal `re` finds fast (`^` would try every position
+# of a book); a source's first line is matched on its own.
+_FENCE_LINE = re.compile(r"\n( {0,3})(`{3,}|~{3,})(.*)$", re.MULTILINE)
+_HTML_LINE = re.compile(r"\n {0,3}<")
 _NOT_BLANK = re.compile(r"[^ \t\n]")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
@@ -64,7 +66,7 @@ def cut_points(source: str, fmt: str, parts: int) -> list[int]:
     if parts < 2 or len(source) < SPLIT_MIN_CHARS or "\r" in source:
         return []
     if fmt == "markdown":
-        fences = None if "]:" in source or _HTML_LINE.search(source) else _fence_spans(source)
+        fences = _markdown_fences(source)
         if fences is None:
             return []
     else:
@@ -77,6 +79,22 @@ def cut_points(source: str, fmt: str, parts: int) -> list[int]:
             break
         cuts.append(cut)
     return cuts
+
+
+def markdown_cuts(source: str) -> list[int]:
+    """Every offset where a Markdown source can be cut (see the module's docstring), in order."""
+    fences = None if "\r" in source else _markdown_fences(source)
+    cuts: list[int] = []
+    while fences is not None and (cut := _cut_after(source, "markdown", fences, cuts[-1] if cuts else 0)) is not None:
+        cuts.append(cut)
+    return cuts
+
+
+def _markdown_fences(source: str) -> list[tuple[int, int]] | None:
+    """The fenced code blocks of a Markdown source that can be cut; None if it cannot be."""
+    if "]:" in source or _HTML_LINE.search("\n" + source):
+        return None
+    return _fence_spans(source)
 
 
 def _cut_after(source: str, fmt: str, fences: list[tuple[int, int]], pos: int) -> int | None:
@@ -112,16 +130,16 @@ def _fence_spans(source: str) -> list[tuple[int, int]] | None:
     """
     spans: list[tuple[int, int]] = []
     opened: tuple[int, str, int] | None = None  # start, fence character, length
-    for m in _FENCE_LINE.finditer(source):
+    for m in _FENCE_LINE.finditer("\n" + source):  # offsets one on
         if m.group(1):
             return None
         mark, rest = m.group(2), m.group(3)
         if opened is None:
             if mark[0] == "`" and "`" in rest:
                 continue  # not a fence: an inline code span
-            opened = (m.start(), mark[0], len(mark))
+            opened = (m.start(), mark[0], len(mark))  # the line break before it, one on: the line's start
         elif mark[0] == opened[1] and len(mark) >= opened[2] and not rest.strip(" \t"):
-            spans.append((opened[0], m.end()))
+            spans.append((opened[0], m.end() - 1))
             opened = None
     if opened is not None:
         spans.append((opened[0], len(source)))
