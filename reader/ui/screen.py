@@ -236,11 +236,6 @@ class ReaderScreen(Screen):
         The index of every mention (for clicks in the article) is built here
         too, off the event loop: a book has tens of thousands.
         """
-        # The case-blind search index (a lower-case copy, 40 ms for a book), made now rather
-        # than on the reader's first keystroke of a search, and while a child process is
-        # extracting: done after, it would share the interpreter with the screen's filling
-        # of the entity list.
-        self.doc.lowered()
         # The entities and their index come in bursts of tens of thousands of objects, kept
         # for good: frozen at once, they are not walked again by the collections the burst
         # sets off (10-20 ms each, holding the lock the screen needs).
@@ -270,9 +265,10 @@ class ReaderScreen(Screen):
 
     @work(thread=True, exclusive=True, group="accents")
     def _index_without_accents(self) -> None:
-        """The search indexes without accents (`natasha` finds `Natásha`), made once the entity
-        list is on screen (a thread sharing the interpreter would slow its frame) rather than
-        on a first keystroke: 50-100 ms each for a book."""
+        """The search indexes, lower-case and without accents (`natasha` finds `Natásha`), made
+        once the entity list is on screen rather than on a first keystroke: 30-100 ms each for
+        a book. Not sooner: a thread sharing the interpreter would slow the list's frame, and
+        while a child process extracts the entities, work here takes a core from it."""
         self.doc.unaccented(lower=True)
         self.doc.unaccented()
 
