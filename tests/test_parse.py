@@ -271,3 +271,34 @@ def test_the_quick_outline_finds_what_a_line_by_line_scan_finds(source):
     for fmt in ("markdown", "book"):
         scanned = [(s.level, s.title) for s in scan_outline(source, fmt, "T").walk()][1:]
         assert scanned == _outline_by_lines(source, fmt), fmt
+
+
+_text_lines = st.lists(st.sampled_from(["word", "two words", " lead", "trail ", "\ttab", "tab\t", "- item", "* x",
+                                        "1. one", "12) x", "-no", "   ", "", "é", "a\rb", "c\r"]),
+                       min_size=1, max_size=12)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_text_lines, st.sampled_from(["\n", "\r\n", "\r"]))
+def test_the_line_helpers_agree_with_their_line_by_line_forms(lines, brk):
+    """Lines, a group's first bullet and its reflow, as a line-by-line reading finds them."""
+    import re as regex
+
+    from reader.core.builder import TextBuilder
+    from reader.core.plaintext import _BULLET, Line, PlainTextParser, _reflow, paragraphs, split_lines
+
+    source = brk.join(lines) + brk
+    pieces = regex.split(r"\r\n|\r|\n", source)[:-1]
+    starts = [m.end() for m in regex.finditer(r"\r\n|\r|\n", source)]
+    assert split_lines(source) == [Line(t, a, t.strip(" \t")) for t, a in zip(pieces, [0, *starts])]
+    parser = PlainTextParser(TextBuilder())
+    parser.source, parser.breaks_only = source, "\r" not in source
+    for group in paragraphs(split_lines(source)):
+        assert parser._first_bullet(group) == next((i for i, ln in enumerate(group) if _BULLET.match(ln.text)), None)
+        first, last = group[0], group[-1]
+        span = source[first.src : last.src + len(last.text)]
+        # one copied run when lines are parted by "\n" alone and none has blanks around it (a lone
+        # "\r" between two lines once went into that run, and showed as ␍ instead of a space)
+        one_run = all(ln.stripped == ln.text for ln in group) and span == "\n".join(ln.text for ln in group)
+        assert (len(_reflow(group, source)) == 1) == (one_run or len(group) == 1)
+        assert "".join(p.text for p in _reflow(group, source)) == " ".join(ln.stripped for ln in group)
