@@ -204,3 +204,13 @@ def test_simple_blocks_are_markdown_its_blocks(source):
                 for i, t in enumerate(tokens) if t.type == "inline"]
     line_of = [source.count("\n", 0, start) for _, start, _ in blocks]
     assert [(level, line, content) for (level, _, content), line in zip(blocks, line_of)] == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(simple_lines, st.integers(min_value=0, max_value=3), st.integers(min_value=0, max_value=2))
+def test_sources_of_many_sections_are_read_whole_the_same(source, sections, parses):
+    """Past a few sections, or a few pieces for markdown-it, a source is read whole: the same document."""
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(markdown, "MAX_SECTIONS", sections)
+        m.setattr(markdown, "MAX_PARSES", parses)
+        assert document(source, "x.md", True) == document(source, "x.md", False)

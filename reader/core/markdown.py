@@ -20,6 +20,11 @@ from reader.core.model import Block, BlockKind, Span
 
 _STYLES = {"strong": "bold", "em": "italic", "s": "strike"}
 
+MAX_SECTIONS = 4096
+"""A source cut into more sections than this is read whole (see `MarkdownParser._sections`)."""
+MAX_PARSES = 256
+"""A source markdown-it would read in more pieces than this is read whole."""
+
 
 class _Inline:
     """Collects an inline token's display pieces and styled spans."""
@@ -117,13 +122,14 @@ class MarkdownParser:
         of nothing but paragraphs and headings is read without markdown-it's
         block parser (`simple_blocks`).
         """
-        cuts = markdown_cuts(source) if self.simple else []
-        bounds = [0, *cuts, len(source)]
         self.h1_count = 0
         opening: Block | None = None
         opened = False  # by a first block (a heading or not) in some section
-        for start, end in zip(bounds, bounds[1:]):
-            any_block, first = self._section(source, start, end)
+        for start, end, blocks in self._sections(source):
+            if blocks is not None:
+                any_block, first = bool(blocks), self._simple(source, start, blocks)
+            else:
+                any_block, first = self._tokens(source, start, end)
             if not opened:
                 opened, opening = any_block, first
         if titled and self.h1_count == 1 and opening is not None:
@@ -131,13 +137,32 @@ class MarkdownParser:
             return opening
         return None
 
-    def _section(self, source: str, start: int, end: int) -> tuple[bool, Block | None]:
-        """Add the blocks of `source[start:end]`: whether it had any (as tokens), and the
-        first if it is a level-1 heading."""
+    def _sections(self, source: str) -> list[tuple[int, int, list[tuple[int, int, str]] | None]]:
+        """`source` cut into sections: (start, end, `simple_blocks` or None for markdown-it to read).
+
+        Sections markdown-it reads one after another are read as one. A source of
+        very many sections, or of many it must read, is read whole: a parse call
+        each would cost more than they save (a hostile source is all headings).
+        """
+        cuts = markdown_cuts(source, MAX_SECTIONS) if self.simple else []
+        if not cuts:
+            return [(0, len(source), simple_blocks(source) if self.simple else None)]
+        bounds = [0, *cuts, len(source)]
+        sections: list[tuple[int, int, list[tuple[int, int, str]] | None]] = []
+        for start, end in zip(bounds, bounds[1:]):
+            blocks = simple_blocks(source[start:end])
+            if blocks is None and sections and sections[-1][2] is None:
+                sections[-1] = (sections[-1][0], end, None)
+            else:
+                sections.append((start, end, blocks))
+        if sum(1 for _, _, blocks in sections if blocks is None) > MAX_PARSES:
+            return [(0, len(source), None)]
+        return sections
+
+    def _tokens(self, source: str, start: int, end: int) -> tuple[bool, Block | None]:
+        """Add the blocks markdown-it makes of `source[start:end]`: whether it made any,
+        and the first if it is a level-1 heading."""
         piece = source if (start, end) == (0, len(source)) else source[start:end]
-        blocks = simple_blocks(piece) if self.simple else None
-        if blocks is not None:
-            return bool(blocks), self._simple(source, start, blocks)
         tokens = self.md.parse(piece)
         line_starts = [start + offset for offset in _line_starts(piece)]
         self.h1_count += sum(1 for t in tokens if t.type == "heading_open" and t.tag == "h1")

@@ -81,11 +81,14 @@ def cut_points(source: str, fmt: str, parts: int) -> list[int]:
     return cuts
 
 
-def markdown_cuts(source: str) -> list[int]:
-    """Every offset where a Markdown source can be cut (see the module's docstring), in order."""
+def markdown_cuts(source: str, most: int) -> list[int] | None:
+    """Every offset where a Markdown source can be cut (see the module's docstring), in order;
+    None if there are more than `most`."""
     fences = None if "\r" in source else _markdown_fences(source)
     cuts: list[int] = []
     while fences is not None and (cut := _cut_after(source, "markdown", fences, cuts[-1] if cuts else 0)) is not None:
+        if len(cuts) == most:
+            return None
         cuts.append(cut)
     return cuts
 
