@@ -214,3 +214,12 @@ def test_sources_of_many_sections_are_read_whole_the_same(source, sections, pars
         m.setattr(markdown, "MAX_SECTIONS", sections)
         m.setattr(markdown, "MAX_PARSES", parses)
         assert document(source, "x.md", True) == document(source, "x.md", False)
+
+
+@pytest.mark.parametrize(("sections", "parses"), [(100, 100), (100, 1), (3, 100)])
+def test_alternating_sections_are_read_as_markdown_it_reads_them(sections, parses):
+    source = "# Simple\n\nplain text\nmore\n\n## Quoted\n\n> a quote\n\n## Code\n\n    code\n\n" * 4 + "# End\n\nlast\n"
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(markdown, "MAX_SECTIONS", sections)
+        m.setattr(markdown, "MAX_PARSES", parses)
+        assert document(source, "x.md", True) == document(source, "x.md", False)
