@@ -119,3 +119,14 @@ def test_parts_cover_every_zone_in_order_and_cut_where_a_scan_resumes(parts):
     for part in split[:-1]:
         start += len(part)
         assert can_split_at(doc.text, zones, start)
+
+
+def test_the_last_parts_are_the_short_ones(monkeypatch):
+    """Processes take parts one at a time; short ones last let them end together."""
+    doc = Store.from_text(mixed_text(copies=40), fmt="markdown").doc
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_CHARS", 1000)
+    split = parallel.split_zones(doc.text, zones_of(doc), 8)
+    sizes = [part[-1].end - part[0].start for part in split]
+    assert len(split) == 8
+    assert 0.6 < sum(sizes[:4]) / sum(sizes) < 0.73  # two thirds of the text in the first half
+    assert max(sizes[4:]) < min(sizes[:4])
