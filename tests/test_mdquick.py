@@ -178,6 +178,7 @@ simple_lines = lines_of(
         "", "", "", "text line", "text line", "  lead", "trail ", "two trail  ", "# Head", "## Sub ##", "### x##",
         "#", "# ", "#\tx", "  ## indented head", "####### seven", "#nospace", "# *em* head #", "## ###",
         "text *em* and `code`", "a &amp; b", "esc \\*", "x!y", "1805, a year", "é accent", "    code",
+        "     * note", "      ", "    ", "        deeper", "    \tx", "  two",
         "* item", "> quote", "---", "[r]: /u",
     ],
     40,
@@ -194,16 +195,23 @@ def test_sections_read_without_the_block_parser_parse_the_same(source):
 @settings(max_examples=200, deadline=None)
 @given(simple_lines)
 def test_simple_blocks_are_markdown_its_blocks(source):
-    from reader.core.mdquick import simple_blocks
+    from reader.core.mdquick import CODE, simple_blocks
 
     blocks = simple_blocks(source)
     if blocks is None:
         return
     tokens = plain_md().parse(source)
-    expected = [(int(tokens[i - 1].tag[1:]) if tokens[i - 1].type == "heading_open" else 0, t.map[0], t.content)
-                for i, t in enumerate(tokens) if t.type == "inline"]
-    line_of = [source.count("\n", 0, start) for _, start, _ in blocks]
-    assert [(level, line, content) for (level, _, content), line in zip(blocks, line_of)] == expected
+    starts = [0] + [i + 1 for i, c in enumerate(source) if c == "\n"]  # each line's offset
+
+    def offset(line: int) -> int:
+        return starts[line] if line < len(starts) else len(source)
+
+    expected = [
+        (CODE if t.type == "code_block" else int(tokens[i - 1].tag[1:]) if tokens[i - 1].type == "heading_open" else 0,
+         offset(t.map[0]), t.content, offset(t.map[1]) if t.type == "code_block" else 0)
+        for i, t in enumerate(tokens) if t.type in ("inline", "code_block")
+    ]  # fmt: skip
+    assert blocks == expected
 
 
 @settings(max_examples=150, deadline=None)

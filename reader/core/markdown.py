@@ -14,7 +14,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from reader.core.builder import Piece, TextBuilder
-from reader.core.mdquick import is_plain, is_quickened, plain_runs, quicken, simple_blocks
+from reader.core.mdquick import CODE, is_plain, is_quickened, plain_runs, quicken, simple_blocks
 from reader.core.parts import markdown_cuts
 from reader.core.model import Block, BlockKind, Span
 
@@ -137,7 +137,7 @@ class MarkdownParser:
             return opening
         return None
 
-    def _sections(self, source: str) -> list[tuple[int, int, list[tuple[int, int, str]] | None]]:
+    def _sections(self, source: str) -> list[tuple[int, int, list[tuple[int, int, str, int]] | None]]:
         """`source` cut into sections: (start, end, `simple_blocks` or None for markdown-it to read).
 
         Sections markdown-it reads one after another are read as one. A source of
@@ -148,7 +148,7 @@ class MarkdownParser:
         if not cuts:
             return [(0, len(source), simple_blocks(source) if self.simple else None)]
         bounds = [0, *cuts, len(source)]
-        sections: list[tuple[int, int, list[tuple[int, int, str]] | None]] = []
+        sections: list[tuple[int, int, list[tuple[int, int, str, int]] | None]] = []
         for start, end in zip(bounds, bounds[1:]):
             blocks = simple_blocks(source[start:end])
             if blocks is None and sections and sections[-1][2] is None:
@@ -189,10 +189,13 @@ class MarkdownParser:
                 self._row(tokens, i, source, line_starts)
         return bool(tokens), opening
 
-    def _simple(self, source: str, start: int, blocks: list[tuple[int, int, str]]) -> Block | None:
-        """Add the paragraphs and headings `simple_blocks` read, as the tokens' walk would."""
+    def _simple(self, source: str, start: int, blocks: list[tuple[int, int, str, int]]) -> Block | None:
+        """Add the blocks `simple_blocks` read, as the tokens' walk would."""
         opening = None
-        for i, (level, offset, content) in enumerate(blocks):
+        for i, (level, offset, content, end) in enumerate(blocks):
+            if level == CODE:
+                self._code_block(content, source, start + offset, start + end)
+                continue
             inline = _Inline(source, start + offset)
             if is_plain(content):
                 inline.plain(content)
@@ -227,7 +230,11 @@ class MarkdownParser:
     def _code(self, tok: Token, source: str, line_starts: list[int], limit: int) -> None:
         start = _offset(tok, line_starts)
         end = line_starts[tok.map[1]] if tok.map and tok.map[1] < len(line_starts) else limit
-        content = tok.content.rstrip("\n")
+        self._code_block(tok.content, source, start, end)
+
+    def _code_block(self, content: str, source: str, start: int, end: int) -> None:
+        """A code block whose lines are `source[start:end]`."""
+        content = content.rstrip("\n")
         # within the block's own lines: an indented block's lines lose their indent, and the
         # same text further on (another block) is not where this one came from
         found = source.find(content, start, end) if content else -1

@@ -299,44 +299,80 @@ def plain_runs(src: str) -> Iterator[tuple[str, str | None]]:
             yield (line[:-1] if line.endswith(" ") else line), "softbreak"
 
 
-_NOT_SIMPLE = re.compile(r"\n(?: {0,3}(?:[|:`~>*\-_+<=\[\t]|\d{1,9}[.)](?:[ \t\n]|$))| {4})")
-"""A line some block rule but a paragraph's or an ATX heading's could take (a table, a fence,
-a quote, a break, a list, a reference, HTML, a setext underline, code indented by four)."""
+_NOT_SIMPLE = re.compile(r"\n {0,3}(?:[|:`~>*\-_+<=\[\t]|\d{1,9}[.)](?:[ \t\n]|$))")
+"""A line some block rule but a paragraph's, an ATX heading's or indented code's could take
+(a table, a fence, a quote, a break, a list, a reference, HTML, a setext underline), or
+that a tab indents."""
+
+CODE = -1
+"""The level `simple_blocks` gives an indented code block."""
 
 
-def simple_blocks(source: str) -> list[tuple[int, int, str]] | None:
+def simple_blocks(source: str) -> list[tuple[int, int, str, int]] | None:
     """The blocks markdown-it makes of `source`, read without it where it can only make
-    paragraphs and ATX headings: (heading level or 0 for a paragraph, offset of the block's
-    first line, inline content), in order; None for any other source.
+    paragraphs, ATX headings and indented code: (heading level, 0 for a paragraph or `CODE`;
+    offset of the block's first line; its content; for code, the offset of the line after
+    it), in order; None for any other source.
 
     A book in Markdown is nearly all paragraphs, where markdown-it's block parser still
     pushes three tokens and tries the terminating rules on every line (a third of a book's
-    parse). Only the rules this needs are read here: a paragraph runs to an empty line or
-    a heading, its content is its lines as they are, trimmed (`paragraph`); a heading is
-    read as markdown-it's `heading` rule reads it. Tests compare the two on any source.
+    parse). Only the rules this needs are read here, as markdown-it reads them: a
+    paragraph runs to a blank line or a heading, lines indented by four or more included,
+    and its content is its lines as they are, trimmed (`paragraph`); a heading's line
+    (`heading`); code is lines indented by four or more where no paragraph is open, with
+    the blank lines between them, each less four spaces (`code`). Tests compare them.
     """
     if "\r" in source or "\0" in source or _NOT_SIMPLE.search("\n" + source):
         return None
-    blocks: list[tuple[int, int, str]] = []
-    start = end = -1  # the open paragraph
-    pos = 0
-    for line in source.split("\n"):
-        lead = len(line) - len(line.lstrip(" "))  # at most three spaces, no tab (see _NOT_SIMPLE)
-        if lead == len(line) or line[lead] == "#" and (heading := _atx(line, lead)) is not None:
-            if start >= 0:
-                blocks.append((0, start, mdTrim(source[start:end])))
-                start = -1
-            if lead < len(line):
+    lines = source.split("\n")
+    starts = list(accumulate([len(line) + 1 for line in lines], initial=0))
+    blocks: list[tuple[int, int, str, int]] = []
+    para = -1  # the open paragraph's first line
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        lead = _indent(line)  # no tab within the first four columns (see _NOT_SIMPLE)
+        blank = not line.strip(" \t")
+        if blank or (lead < 4 and line[lead] == "#" and (heading := _atx(line, lead)) is not None):
+            if para >= 0:
+                blocks.append((0, starts[para], mdTrim(source[starts[para] : starts[i] - 1]), 0))
+                para = -1
+            if not blank:
                 level, content = heading
-                blocks.append((level, pos, content))
-        elif start < 0:
-            start, end = pos, pos + len(line)
+                blocks.append((level, starts[i], content, 0))
+        elif para >= 0:
+            pass  # the paragraph goes on (an indented line too)
+        elif lead >= 4:
+            end = _code_end(lines, i)
+            content = "\n".join(line[min(4, _indent(line)) :] for line in lines[i:end])  # less four spaces
+            blocks.append((CODE, starts[i], content + "\n", starts[end] if end < len(lines) else len(source)))
+            i = end
+            continue
         else:
-            end = pos + len(line)
-        pos += len(line) + 1
-    if start >= 0:
-        blocks.append((0, start, mdTrim(source[start:end])))
+            para = i
+        i += 1
+    if para >= 0:
+        blocks.append((0, starts[para], mdTrim(source[starts[para] :]), 0))
     return blocks
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _code_end(lines: list[str], first: int) -> int:
+    """Just past the last line of the indented code that opens at line `first` (blank lines
+    go on with it, and the first line indented by less than four ends it)."""
+    end = line = first + 1
+    while line < len(lines):
+        if not lines[line].strip(" \t"):
+            line += 1
+        elif _indent(lines[line]) >= 4:
+            line += 1
+            end = line
+        else:
+            break
+    return end
 
 
 def _atx(line: str, first: int) -> tuple[int, str] | None:
