@@ -119,8 +119,8 @@ class MarkdownParser:
 
         A source is read in sections, cut before each top-level heading where
         nothing can run on past the cut (`parts.markdown_cuts`); a section
-        of nothing but paragraphs and headings is read without markdown-it's
-        block parser (`simple_blocks`).
+        of nothing but paragraphs, ATX headings and indented code is read
+        without markdown-it's block parser (`simple_blocks`).
         """
         self.h1_count = 0
         opening: Block | None = None

@@ -15,9 +15,14 @@ work that cannot change the result:
   left untokenised (no children) and `plain_runs` reads it directly, as the
   newline rule would, without a hundred thousand `Token` objects.
 
+- A stretch of only paragraphs, ATX headings and indented code (most of a
+  book) need not go through the block parser at all: `simple_blocks` reads
+  it as markdown-it's rules for those three would (`MarkdownParser` decides
+  where such a stretch can be cut off from the rest).
+
 These rely on markdown-it internals (rule names, the commonmark rule set); if
-those differ, the parser is left as it is. Tests compare the tokens with and
-without these changes.
+those differ, the parser is left as it is. Tests compare the tokens, the blocks
+and the documents with and without these changes.
 """
 
 from __future__ import annotations
