@@ -137,3 +137,20 @@ def test_collector_state_is_restored(doc):
         assert not gc.isenabled()  # a caller's choice is left alone
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize("data", ["a\tA\tcity\nb\tB\n", "a\tA\tcity\n\nb\tB\tcity\n", "a\tA\tcity\tx\n", "a\tA\nb\tB\tc\tx\n"])
+def test_a_word_list_with_a_short_or_blank_line_is_refused(monkeypatch, data):
+    """Columns are split from the whole file at once: a line out of shape would shift every cell after it."""
+    from reader.core.entities import lexicon
+
+    monkeypatch.setattr(lexicon, "_text", lambda name: data)
+    with pytest.raises(ValueError, match="tab-separated"):
+        lexicon._columns("places.tsv", 3)
+
+
+def test_a_word_list_reads_as_its_columns(monkeypatch):
+    from reader.core.entities import lexicon
+
+    monkeypatch.setattr(lexicon, "_text", lambda name: "a\tA\tcity\nb\tB\tstate\n")
+    assert lexicon._columns("places.tsv", 3) == [["a", "b"], ["A", "B"], ["city", "state"]]
