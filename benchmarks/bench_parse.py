@@ -3,12 +3,15 @@
     python benchmarks/bench_parse.py [--runs N]
 
 Reads War and Peace from ../shared/corpus beside the checkout; without it,
-only the sample is measured.
+only the sample is measured. The garbage collector is off while timing, as it
+is in the child process that parses a book for the reader: its collections
+landing in one run and not the next made the figures vary by half.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import statistics
 import time
 from pathlib import Path
@@ -23,9 +26,14 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 def median_seconds(func, runs: int) -> float:
     times = []
     for _ in range(runs):
-        started = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - started)
+        gc.collect()
+        gc.disable()
+        try:
+            started = time.perf_counter()
+            func()
+            times.append(time.perf_counter() - started)
+        finally:
+            gc.enable()
     return statistics.median(times)
 
 
