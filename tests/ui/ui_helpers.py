@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import threading
+from time import monotonic
 
 from rich.console import Console
 
@@ -20,10 +21,20 @@ def screen_text(app: ReaderApp) -> str:
     return console.export_text()
 
 
-async def wait_for_entities(pilot) -> None:
-    """Let the entity worker finish and its message land."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+async def wait_for_entities(pilot, timeout: float = 30.0) -> None:
+    """Let the entity worker finish and its messages land: the entities listed and their mentions
+    indexed, or the failure shown (either settles the app's collector).
+
+    The worker starts after the screen's first frame, so a first look may find none running
+    yet (and a busy machine may not have started it): look again until it has settled.
+    """
+    deadline = monotonic() + timeout
+    while True:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if pilot.app.collector.settled or monotonic() > deadline:
+            return
+        await pilot.pause(0.02)
 
 
 class StubStore:
