@@ -34,9 +34,10 @@ def build_outline(title: str, text: str, blocks: list[Block]) -> Section:
 # every position of a 3 MB book (30-70 ms).
 _ATX = re.compile(r"#(#{0,5})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
 _FENCES = (re.compile("```"), re.compile("~~~"))
-_BOOK_WORDS = r"[ \t]*((?i:BOOK|PART|VOLUME|CHAPTER|EPILOGUE|PROLOGUE|PREFACE|FIRST|SECOND|THIRD|FOURTH)\b[^\n]*)$"
-_BOOK_LINE = re.compile(rf"\n\n{_BOOK_WORDS}", re.MULTILINE)
-_BOOK_FIRST_LINE = re.compile(_BOOK_WORDS, re.MULTILINE)
+_BOOK_LINE = re.compile(
+    r"\n\n[ \t]*((?i:BOOK|PART|VOLUME|CHAPTER|EPILOGUE|PROLOGUE|PREFACE|FIRST|SECOND|THIRD|FOURTH)\b[^\n]*)$",
+    re.MULTILINE,
+)
 
 
 def scan_outline(source: str, fmt: str, title: str) -> Section:
@@ -56,14 +57,14 @@ def scan_outline(source: str, fmt: str, title: str) -> Section:
             if _indented(source, m.start()) and bisect_right(fences, m.start()) % 2 == 0
         ]
     else:
-        # a book line opens the source (after at most one line break) or follows a blank line
-        first = [_BOOK_FIRST_LINE.match(source, at) for at in (0, 1) if at == 0 or source[:1] == "\n"]
-        lines = [(m, m.start()) for m in first if m] + [(m, m.start() + 2) for m in _BOOK_LINE.finditer(source)]
+        # a book line follows a blank line, or opens the source (after at most one line
+        # break): two line breaks put before the source stand for its edge (offsets two on)
         found = []
-        for m, start in lines:
+        for m in _BOOK_LINE.finditer("\n\n" + source):
             line = m.group(1).strip()
             level = book_level(line)
-            if level and _alone(source, start, m.end()):
+            start = m.start()  # of the line, in `source`
+            if level and _alone(source, start, m.end() - 2):
                 found.append((level, line, start))
     return _tree(title, found, len(source))
 
